@@ -1,0 +1,169 @@
+/**
+ * The neutral grid: what any host (ExcelJS, Office.js, a test) fills so that the engine can read
+ * a sheet the way a person does. Rows and columns are 0-based here; A1 addresses are for people.
+ * Storage is sparse, so a stray value at XFD1048576 costs one entry, not a billion.
+ */
+
+/** A cell value as the engine sees it. Formulas are represented by their cached result. */
+export type CellScalar = string | number | boolean | Date | null;
+
+export interface Cell {
+  /** The value (for a formula: its last computed result; for an Excel error: null). */
+  v: CellScalar;
+  /** Number format, e.g. "0%", "dd/mm/yyyy", "General". */
+  fmt?: string;
+  /** Solid fill colour as "#RRGGBB" (upper case), or null/undefined when the cell has no fill. */
+  fill?: string | null;
+  /** Formula text without the leading "=", when the cell holds a formula. */
+  formula?: string;
+  /** Excel error literal ("#REF!", "#DIV/0!", …) when the cell holds an error. */
+  error?: string;
+}
+
+export interface MergeRange {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+export class SheetGrid {
+  readonly name: string;
+  visibility: SheetVisibility;
+  readonly merges: MergeRange[] = [];
+  private readonly rowsMap = new Map<number, Map<number, Cell>>();
+  private sortedRows: number[] | null = null;
+  private mergeIndex: Map<number, MergeRange> | null = null;
+
+  constructor(name: string, visibility: SheetVisibility = "visible") {
+    this.name = name;
+    this.visibility = visibility;
+  }
+
+  set(r: number, c: number, cell: Cell): void {
+    let row = this.rowsMap.get(r);
+    if (!row) {
+      row = new Map();
+      this.rowsMap.set(r, row);
+      this.sortedRows = null;
+    }
+    row.set(c, cell);
+  }
+
+  get(r: number, c: number): Cell | undefined {
+    return this.rowsMap.get(r)?.get(c);
+  }
+
+  /** The cell a person sees at (r, c): inside a merged range, the value of its top-left cell. */
+  visible(r: number, c: number): Cell | undefined {
+    const own = this.get(r, c);
+    if (own && !isBlank(own.v)) return own;
+    const m = this.mergeAt(r, c);
+    if (m && (m.r1 !== r || m.c1 !== c)) return this.get(m.r1, m.c1) ?? own;
+    return own;
+  }
+
+  addMerge(m: MergeRange): void {
+    this.merges.push(m);
+    this.mergeIndex = null;
+  }
+
+  /** The merged range that contains (r, c), if any. */
+  mergeAt(r: number, c: number): MergeRange | undefined {
+    if (this.merges.length === 0) return undefined;
+    if (!this.mergeIndex) {
+      this.mergeIndex = new Map();
+      for (const m of this.merges) {
+        // Merges in these sheets are small label or number cells; index every covered cell.
+        const cells = (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
+        if (cells > 10_000) continue;
+        for (let r = m.r1; r <= m.r2; r++)
+          for (let c = m.c1; c <= m.c2; c++) this.mergeIndex.set(r * MAX_COLS + c, m);
+      }
+    }
+    const hit = this.mergeIndex.get(r * MAX_COLS + c);
+    if (hit) return hit;
+    // Fall back to a scan for the rare huge merge left out of the index.
+    return this.merges.find(
+      (m) => (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1) > 10_000 && r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2,
+    );
+  }
+
+  /** Row indexes that hold at least one cell, ascending. */
+  rowIndexes(): number[] {
+    if (!this.sortedRows) this.sortedRows = [...this.rowsMap.keys()].sort((a, b) => a - b);
+    return this.sortedRows;
+  }
+
+  /** Cells of a row, ascending by column. */
+  rowCells(r: number): Array<[number, Cell]> {
+    const row = this.rowsMap.get(r);
+    if (!row) return [];
+    return [...row.entries()].sort((a, b) => a[0] - b[0]);
+  }
+
+  /** Every non-blank cell, row by row. */
+  *cells(): Generator<[number, number, Cell]> {
+    for (const r of this.rowIndexes()) for (const [c, cell] of this.rowCells(r)) yield [r, c, cell];
+  }
+
+  get cellCount(): number {
+    let n = 0;
+    for (const row of this.rowsMap.values()) n += row.size;
+    return n;
+  }
+}
+
+export interface WorkbookGrid {
+  sheets: SheetGrid[];
+}
+
+export function isBlank(v: CellScalar | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** 0-based column index → letters ("A", "Z", "AA", …, "XFD"). */
+export function colLetters(c: number): string {
+  let s = "";
+  let n = c + 1;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based (r, c) → "B7". */
+export function a1(r: number, c: number): string {
+  return `${colLetters(c)}${r + 1}`;
+}
+
+/** "B7" → 0-based { r, c }; throws on text that is not an A1 address. */
+export function parseA1(addr: string): { r: number; c: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(addr.trim());
+  if (!m) throw new Error(`Indirizzo di cella non valido: ${addr}`);
+  const letters = m[1]!.toUpperCase();
+  let c = 0;
+  for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return { r: Number(m[2]) - 1, c: c - 1 };
+}
+
+/** "A1:C3" (or a single cell) → 0-based inclusive range. */
+export function parseRange(ref: string): MergeRange {
+  const [a, b] = ref.split(":");
+  const p = parseA1(a!);
+  const q = b ? parseA1(b) : p;
+  return { r1: Math.min(p.r, q.r), c1: Math.min(p.c, q.c), r2: Math.max(p.r, q.r), c2: Math.max(p.c, q.c) };
+}
+
+export function rangeA1(m: MergeRange): string {
+  const s = a1(m.r1, m.c1);
+  const e = a1(m.r2, m.c2);
+  return s === e ? s : `${s}:${e}`;
+}
