@@ -49,6 +49,8 @@ export interface SheetSpec {
   merges?: Array<{ r1: number; c1: number; r2: number; c2: number }>;
   /** Column widths in characters, by 0-based column. */
   widths?: number[];
+  /** Row heights in points, by 0-based row; rows not listed keep the default height. */
+  heights?: Record<number, number>;
   /** Freeze rows above / columns left of this cell. */
   freeze?: { rows: number; cols: number };
   /** Autofilter over this 0-based inclusive range. */
