@@ -1,0 +1,95 @@
+/**
+ * Personale across workbooks: one row per person (personKey), their partecipazioni on every
+ * scheda, totals, and PERSONA_NOME_VARIANTE where the same person is written in several ways.
+ */
+import { displayName, personKey } from "../persone";
+import { consolidamento as t } from "../../strings/it";
+import type { ConsolidationInput, Partecipazione, PersonaRiga, SegnalazioneFile } from "./model";
+
+interface Occorrenza {
+  scritto: string;
+  file: string;
+  foglio: string;
+  cella: string;
+}
+
+function somma(xs: Array<number | null>): number | null {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length ? Math.round(v.reduce((a, b) => a + b, 0) * 100) / 100 : null;
+}
+
+function piuFrequente(xs: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  for (const [x, c] of counts) if (c > n) [best, n] = [x, c];
+  return best;
+}
+
+export function consolidatePersonale(inputs: ConsolidationInput[]): {
+  persone: PersonaRiga[];
+  segnalazioni: SegnalazioneFile[];
+} {
+  const gruppi = new Map<string, { partecipazioni: Partecipazione[]; occorrenze: Occorrenza[] }>();
+  for (const input of inputs)
+    for (const scheda of input.report.schede) {
+      const celle = input.extra?.schede?.[scheda.foglio]?.cellePersonale ?? [];
+      scheda.personale.forEach((p, i) => {
+        const scritto = p.nome.trim();
+        const key = personKey(scritto);
+        if (!key) return;
+        const g = gruppi.get(key) ?? { partecipazioni: [], occorrenze: [] };
+        g.partecipazioni.push({
+          file: input.file,
+          foglio: scheda.foglio,
+          tipo: scheda.tipo,
+          numero: scheda.numero,
+          titolo: scheda.titolo,
+          nomeScritto: scritto,
+          categoria: p.categoria,
+          prevista: p.prevista,
+          realizzata: p.realizzata,
+        });
+        g.occorrenze.push({ scritto, file: input.file, foglio: scheda.foglio, cella: celle[i] ?? "" });
+        gruppi.set(key, g);
+      });
+    }
+
+  const persone: PersonaRiga[] = [];
+  const segnalazioni: SegnalazioneFile[] = [];
+  for (const g of gruppi.values()) {
+    const scritti = g.occorrenze.map((o) => o.scritto);
+    const varianti = [...new Set(scritti)];
+    const categorie = g.partecipazioni.map((p) => p.categoria?.trim()).filter((c): c is string => !!c);
+    persone.push({
+      nome: displayName(scritti),
+      varianti,
+      categoria: piuFrequente(categorie),
+      partecipazioni: g.partecipazioni,
+      totalePrevista: somma(g.partecipazioni.map((p) => p.prevista)),
+      totaleRealizzata: somma(g.partecipazioni.map((p) => p.realizzata)),
+    });
+    if (varianti.length < 2) continue;
+    // The most used spelling is the reference; each other spelling is flagged where it first appears.
+    const riferimento = piuFrequente(scritti)!;
+    for (const v of varianti) {
+      if (v === riferimento) continue;
+      const o = g.occorrenze.find((x) => x.scritto === v)!;
+      segnalazioni.push({
+        file: o.file,
+        codice: "PERSONA_NOME_VARIANTE",
+        gravita: "avviso",
+        foglio: o.foglio,
+        cella: o.cella,
+        messaggio: t.segnalazioni.nomeVariante(
+          v,
+          riferimento,
+          varianti.filter((x) => x !== v && x !== riferimento),
+        ),
+      });
+    }
+  }
+  persone.sort((a, b) => a.nome.localeCompare(b.nome, "it", { sensitivity: "base" }));
+  return { persone, segnalazioni };
+}

@@ -1,0 +1,112 @@
+/**
+ * Person identity across schede and workbooks: the same person is written "Marina Comi",
+ * "COMI MARINA", "Marina  Comì" or "Marco Maoloni (gennaio - aprile 2023)". personKey folds
+ * those into one key; it is deliberately conservative (no initials, no fuzzy matching), because
+ * merging two different people is worse than listing one person twice.
+ */
+
+const MESI =
+  "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|" +
+  "gen|feb|mar|apr|mag|giu|lug|ago|set|sett|ott|nov|dic";
+
+const QUANDO = String.raw`(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|(?:\d{1,2}\s+)?(?:${MESI})\.?(?:\s+\d{4})?|\d{4})`;
+const QUANDO_CON_ANNO = String.raw`(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?:\d{1,2}\s+)?(?:${MESI})\.?\s+\d{4})`;
+const FINO = String.raw`(?:\s*(?:[-–—]|al|a|fino\s+al?)\s*${QUANDO})?`;
+/**
+ * A period written after the name without parentheses. Month names are also surnames ("Maria
+ * Marzo"), so a bare month counts only with a preposition ("da maggio"), a year ("maggio 2023")
+ * or a range ending in a year ("gennaio - aprile 2023").
+ */
+const PERIODI_FINALI = [
+  new RegExp(String.raw`\s*[-–—,;:]?\s*${QUANDO}\s*(?:[-–—]|al|a)\s*${QUANDO_CON_ANNO}\s*$`, "i"),
+  new RegExp(String.raw`\s*[-–—,;:]?\s*(?:dal|dall'|da|fino\s+al?|sino\s+al?|a\s+partire\s+dal?)\s+${QUANDO}${FINO}\s*$`, "i"),
+  new RegExp(String.raw`\s*[-–—,;:]?\s*${QUANDO_CON_ANNO}${FINO}\s*$`, "i"),
+];
+
+/** Courtesy and professional titles that do not change who the person is. */
+const TITOLI = new Set([
+  "dott",
+  "dottssa",
+  "dottor",
+  "dottore",
+  "dottoressa",
+  "arch",
+  "ing",
+  "geom",
+  "rag",
+  "avv",
+  "sig",
+  "sigra",
+  "signor",
+  "signora",
+  "prof",
+  "profssa",
+]);
+
+/** The name without a period of service: parentheses anywhere, or a trailing date/month phrase. */
+export function withoutPeriod(name: string): string {
+  let s = name.replace(/\([^)]*\)/g, " ").replace(/\[[^\]]*\]/g, " ");
+  // A trailing phrase only counts as a period when it names a month or a date.
+  for (const re of PERIODI_FINALI) {
+    const m = re.exec(s);
+    if (m && m.index > 0) s = s.slice(0, m.index);
+  }
+  return s.replace(/\s+/g, " ").trim();
+}
+
+function tokens(name: string): string[] {
+  const folded = withoutPeriod(name)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    // Apostrophes join ("D'Amico" = "DAmico"); other punctuation separates ("Rossi-Bianchi").
+    .replace(/['’`´]/g, "")
+    .replace(/[^\p{L}\p{N}.]+/gu, " ");
+  const out: string[] = [];
+  for (const raw of folded.split(" ")) {
+    const t = raw.replace(/\./g, "");
+    if (!t) continue;
+    // A leading title ("Dott.", "Dott.ssa", "Arch.") is dropped only before the name starts.
+    if (out.length === 0 && TITOLI.has(t)) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * The identity of a person: the words of the name without period, title, case, accents and
+ * punctuation, in alphabetical order (so "Comi Marina" = "Marina Comi"). Empty for no name.
+ */
+export function personKey(name: string): string {
+  return tokens(name).sort().join(" ");
+}
+
+function isAllUpperOrLower(s: string): boolean {
+  return s === s.toUpperCase() || s === s.toLowerCase();
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/**
+ * The name to show for one person written in several ways: the most frequent way (period and
+ * extra spaces removed); on a tie, one with mixed case and accents, then the first seen. A name
+ * written only in capitals or only in lower case is shown with initial capitals.
+ */
+export function displayName(variants: readonly string[]): string {
+  const counts = new Map<string, { n: number; first: number }>();
+  variants.forEach((v, i) => {
+    const clean = withoutPeriod(v);
+    if (!clean) return;
+    const seen = counts.get(clean);
+    if (seen) seen.n++;
+    else counts.set(clean, { n: 1, first: i });
+  });
+  if (counts.size === 0) return (variants[0] ?? "").trim();
+  const score = (s: string) => (isAllUpperOrLower(s) ? 0 : 1) + (/[^\x00-\x7F]/.test(s) ? 0.5 : 0);
+  const best = [...counts.entries()].sort(
+    (a, b) => b[1].n - a[1].n || score(b[0]) - score(a[0]) || a[1].first - b[1].first,
+  )[0]![0];
+  return isAllUpperOrLower(best) ? titleCase(best) : best;
+}
