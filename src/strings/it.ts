@@ -6,14 +6,232 @@
 // ── Errori sui file (tutti i front end) ────────────────────────────────────────────────────────
 export const fileErrors = {
   generic: "Si è verificato un errore imprevisto. Riprovare; se il problema persiste, segnalarlo all'assistenza.",
+  // Lettura di una cartella di lavoro (src/hosts/xlsx): `f` è il nome del file come l'utente lo conosce.
+  empty: (f: string) => `"${f}" è vuoto (0 byte): non contiene una cartella di lavoro. Controllare di aver scelto il file giusto.`,
+  tooBig: (f: string, size: string, limit: string) =>
+    `"${f}" è troppo grande (${size}; il limite è ${limit}). Togliere immagini o fogli non necessari, oppure dividere la cartella di lavoro, e riprovare.`,
+  pdf: (f: string) => `"${f}" è un PDF, non una cartella di lavoro Excel. Usare il file .xlsx da cui è stato stampato.`,
+  notWorkbook: (f: string) =>
+    `"${f}" non è una cartella di lavoro Excel (.xlsx). Aprirlo con Excel e usare "Salva con nome → Cartella di lavoro di Excel (.xlsx)", poi riprovare.`,
+  truncated: (f: string) =>
+    `"${f}" è incompleto o danneggiato (l'archivio .xlsx risulta troncato). Copiarlo di nuovo dall'originale, oppure aprirlo con Excel e salvarlo, poi riprovare.`,
+  encrypted: (f: string) =>
+    `"${f}" è protetto da password (cifrato) e non si può leggere. In Excel togliere la password (File → Informazioni → Proteggi cartella di lavoro → Crittografa con password), salvare e riprovare.`,
+  legacyXls: (f: string) =>
+    `"${f}" è nel vecchio formato Excel 97-2003 (.xls), che non si può leggere. Aprirlo in Excel e usare "Salva con nome → .xlsx", poi riprovare.`,
+  encryptedOrXls: (f: string) =>
+    `"${f}" è protetto da password oppure nel vecchio formato Excel 97-2003 (.xls): non si può leggere. Aprirlo in Excel, togliere l'eventuale password e usare "Salva con nome → .xlsx", poi riprovare.`,
+  xlsb: (f: string) =>
+    `"${f}" è una cartella di lavoro binaria di Excel (.xlsb), che non si può leggere. Aprirla in Excel e usare "Salva con nome → .xlsx", poi riprovare.`,
+  ods: (f: string) =>
+    `"${f}" è un foglio di calcolo OpenDocument (.ods). Aprirlo e salvarlo come cartella di lavoro di Excel (.xlsx), poi riprovare.`,
+  zipNotWorkbook: (f: string) =>
+    `"${f}" è un archivio compresso ma non una cartella di lavoro Excel (.xlsx). Scegliere il file .xlsx del PEG.`,
+  unreadableWorkbook: (f: string) =>
+    `"${f}" non si riesce a leggere: la cartella di lavoro è danneggiata o contiene parti non riconosciute. Aprirla con Excel, salvarla di nuovo come .xlsx e riprovare.`,
+  noWorksheets: (f: string) => `"${f}" non contiene fogli di lavoro. Scegliere il file .xlsx del PEG.`,
+  // Scrittura della copia (src/hosts/xlsx): nulla viene scritto se uno di questi errori si presenta.
+  writeSheetMissing: (foglio: string) =>
+    `Il foglio "${foglio}" non c'è più nella cartella di lavoro: non è stato scritto nulla. Ricaricare il file e ripetere l'operazione.`,
+  writeBadCell: (foglio: string, cella: string) =>
+    `"${cella}" non è un indirizzo di cella valido (foglio "${foglio}"): non è stato scritto nulla. Segnalare il problema all'assistenza.`,
+  writeFailed: "Non è stato possibile preparare la copia della cartella di lavoro: non è stato scritto nulla. Riprovare; se il problema persiste, segnalarlo all'assistenza.",
+  // File su disco (riga di comando).
+  fileMissing: (p: string) => `Il file "${p}" non esiste. Controllare il nome e la cartella.`,
+  isDirectory: (p: string) => `"${p}" è una cartella, non un file. Indicare il file .xlsx.`,
+  fileUnreadable: (p: string) => `Il file "${p}" non si può leggere (permessi insufficienti o file in uso). Chiuderlo in Excel o controllarne i permessi, poi riprovare.`,
+  outputIsInput: (p: string) =>
+    `"${p}" è uno dei file di partenza: i file di partenza non vengono mai modificati. Indicare un altro nome per il file da scrivere.`,
+  outputExists: (p: string) =>
+    `Il file "${p}" esiste già. Indicare un altro nome, oppure chiedere espressamente di sostituirlo.`,
+  outputFolderMissing: (p: string) => `La cartella di "${p}" non esiste. Crearla o indicare un'altra cartella.`,
+  outputIsDirectory: (p: string) => `"${p}" è una cartella: indicare il nome del file .xlsx da scrivere.`,
+  outputUnwritable: (p: string) =>
+    `Non è stato possibile scrivere "${p}" (permessi insufficienti, disco pieno o file aperto in Excel). Chiudere il file o scegliere un'altra cartella, poi riprovare.`,
 };
 
 // ── Segnalazioni (motore) ──────────────────────────────────────────────────────────────────────
-// (added by the engine: see src/domain/diagnostics.ts)
+const pct = (n: number): string => `${n.toLocaleString("it-IT", { maximumFractionDigits: 2 })} %`;
+
+export const segnalazioni = {
+  PARTECIPAZIONE_PREVISTA_SOMMA: (somma: number) =>
+    `La somma delle percentuali di partecipazione previste è ${pct(somma)} invece di 100 %: correggere le percentuali del personale coinvolto.`,
+  PARTECIPAZIONE_REALIZZATA_SOMMA: (somma: number) =>
+    `La somma delle percentuali di partecipazione realizzate è ${pct(somma)} invece di 100 %: verificare le percentuali realizzate del personale.`,
+  PARTECIPAZIONE_NON_VALIDA: (valore: string) =>
+    `La percentuale di partecipazione «${valore}» non è valida: scrivere un numero tra 0 e 100 (ad esempio 20 o 20%).`,
+  PERSONA_NOME_VARIANTE: (nome: string, varianti: string[]) =>
+    `La stessa persona è scritta in modi diversi (${varianti.map((v) => `«${v}»`).join(", ")}): uniformare il nome come «${nome}».`,
+  OBIETTIVO_NUMERO_DUPLICATO: (numero: string, fogli: string[]) =>
+    `Il numero obiettivo ${numero} compare anche in: ${fogli.join(", ")}. Assegnare a ogni obiettivo un numero diverso.`,
+  PESATURA_MANCANTE: () =>
+    "La pesatura dell'obiettivo è vuota: nel grado del settore l'obiettivo conterà con peso uguale agli altri. Indicare la pesatura.",
+  FASE_SENZA_PREVISTO: (n: number) =>
+    `La fase ${n} ha una descrizione ma nessun mese previsto nel cronoprogramma: segnare i mesi previsti.`,
+  FASE_MARCATA_SENZA_DESCRIZIONE: (n: number) =>
+    `La fase ${n} ha mesi segnati nel cronoprogramma ma nessuna descrizione: aggiungere la descrizione o togliere i segni.`,
+  EFFETTIVO_FUTURO: (n: number, mesi: string[], al: string) =>
+    `La fase ${n} ha mesi effettivi successivi alla data di riferimento (${al}): ${mesi.join(", ")}. Togliere i segni o correggere la data di riferimento.`,
+  FASE_IN_RITARDO: (n: number, previsto: string, effettivo: string) =>
+    `La fase ${n} è in ritardo (previsto: ${previsto}; effettivo: ${effettivo}). Aggiornare l'effettivo o indicare le cause negli scostamenti.`,
+  ESITO_NON_VALIDO: (valore: string) =>
+    `L'esito «${valore}» non è valido: scrivere OK, PARZIALE, NON RAGGIUNTO o DA VERIFICARE (oppure usare «Calcola esiti»).`,
+  ESITO_DIVERGENTE: (scritto: string, calcolato: string) =>
+    `L'esito scritto «${scritto}» è diverso da quello calcolato «${calcolato}»: verificare i valori dell'indicatore.`,
+  INDICATORE_NON_VALUTABILE: (atteso: string, realizzato: string) =>
+    `Non è possibile confrontare la performance attesa «${atteso}» con quella realizzata «${realizzato}»: usare lo stesso tipo di valore (numero, percentuale, data o SI/NO).`,
+  DATA_SENZA_ANNO: (valore: string, anno: number) =>
+    `La data «${valore}» non indica l'anno: è stata letta nel ${anno}. Scrivere la data completa per evitare dubbi.`,
+  MEDIA_VALORE_DIVERGENTE: (scritto: number, calcolato: number) =>
+    `La MEDIA VALORE RAGGIUNTO scritta (${pct(scritto)}) è diversa da quella calcolata (${pct(calcolato)}): aggiornarla con «Calcola esiti».`,
+  MEDIA_TEMPI_DIVERGENTE: (scritto: number, calcolato: number) =>
+    `La MEDIA RISPETTO DEI TEMPI scritta (${pct(scritto)}) è diversa da quella calcolata (${pct(calcolato)}): aggiornarla con «Calcola esiti».`,
+  INDICE_MEDIA_DIVERGENTE: (indice: string, scritto: string, calcolato: string) =>
+    `La media dell'indice «${indice}» è ${scritto} ma la media degli anni indicati è ${calcolato}: correggere la media.`,
+  SCHEDA_NON_RICONOSCIUTA: () =>
+    "Il foglio non è una scheda obiettivo né una scheda di ente: non è stato verificato e non verrà modificato.",
+  BLOCCO_NON_RICONOSCIUTO: (blocco: string, cosa: string) =>
+    `Nel blocco «${blocco}» manca ${cosa}: ripristinare l'intestazione come nel modello perché il blocco possa essere verificato.`,
+  VALORE_ERRORE_EXCEL: (errore: string) =>
+    `La cella contiene l'errore di Excel ${errore}: correggere la formula o scrivere il valore.`,
+  FOGLIO_NASCOSTO: () =>
+    "Il foglio è nascosto: è stato verificato, ma non verrà modificato. Scoprirlo se deve essere aggiornato.",
+  CELLE_FUORI_AREA: (area: string) =>
+    `Il foglio contiene valori oltre l'area letta (${area}): sono stati ignorati. Eliminare i valori isolati in fondo al foglio.`,
+} as const;
+
+export const nomiMesi = [
+  "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+  "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+] as const;
 
 // ── Riga di comando ────────────────────────────────────────────────────────────────────────────
 
 // ── Riquadro attività e comandi della barra multifunzione ─────────────────────────────────────
+// Riquadro attività (src/ui): ogni testo del pannello React, in Excel e nell'anteprima.
+export const pane = {
+  title: "Monitoraggio PEG",
+  noWorkbook: "Nessuna cartella di lavoro aperta.",
+  workbookLabel: (name: string) => `Cartella di lavoro: ${name}`,
+  tabs: { risultati: "Risultati", consolida: "Consolida", impostazioni: "Impostazioni" },
+  tabsLabel: "Sezioni del riquadro",
+  themeToLight: "Passa al tema chiaro",
+  themeToDark: "Passa al tema scuro",
+  actionsLabel: "Azioni",
+  actions: {
+    verifica: "Verifica",
+    esiti: "Calcola esiti",
+    previsto: "Segna previsto",
+    effettivo: "Segna effettivo",
+    togli: "Togli segno",
+    evidenzia: "Evidenzia segnalazioni",
+    pulisci: "Pulisci evidenziazioni",
+    nuovaScheda: "Nuova scheda",
+    annulla: "Annulla",
+    scarica: "Scarica copia annotata",
+    altre: "Altre azioni",
+  },
+  hints: {
+    segno: "Selezionare prima le celle dei mesi nel cronoprogramma.",
+  },
+  busy: "Operazione in corso…",
+  verifying: "Verifica in corso…",
+  neverVerified: "Premere «Verifica» per controllare la cartella di lavoro.",
+  verifiedAt: (when: string) => `Verificata alle ${when}`,
+  counts: { errori: "errori", avvisi: "avvisi", info: "info" },
+  countBadge: (n: number, what: string) => `${n} ${what}`,
+  countsLabel: (e: number, a: number, i: number) => `${e} errori, ${a} avvisi, ${i} informazioni`,
+  noSegnalazioni: "Nessuna segnalazione: la scheda è in ordine.",
+  allClear: "Nessuna segnalazione nella cartella di lavoro.",
+  otherSheets: "Altri fogli",
+  schedaLabel: (foglio: string, numero: string | null) => (numero ? `${foglio} · ${numero}` : foglio),
+  schedaTipoEnte: "Obiettivo di ente",
+  segnalazioniOf: (foglio: string) => `Segnalazioni di ${foglio}`,
+  goToCell: (foglio: string, cella: string, messaggio: string) => `Vai a ${foglio}!${cella}: ${messaggio}`,
+  gravita: { errore: "Errore", avviso: "Avviso", info: "Informazione" },
+  summary: {
+    grado: "Grado di raggiungimento",
+    tempi: "Rispetto dei tempi",
+    esiti: "Esiti degli indicatori",
+    fasi: "Fasi",
+    nonCalcolabile: "non calcolabile",
+    nessunIndicatore: "Nessun indicatore.",
+    nessunaFase: "Nessuna fase descritta.",
+    daMisurare: "da misurare",
+    fase: (n: number) => `Fase ${n}`,
+    esitoScritto: (v: string) => `nel foglio: ${v}`,
+  },
+  confirm: {
+    title: "Sovrascrivere celle già compilate?",
+    intro: (n: number) =>
+      n === 1
+        ? "Una cella contiene già un valore diverso da quello che verrebbe scritto:"
+        : `${n} celle contengono già un valore diverso da quello che verrebbe scritto:`,
+    row: (foglio: string, cella: string, attuale: string, nuovo: string) => `${foglio}!${cella}: ${attuale} → ${nuovo}`,
+    empty: "(vuota)",
+    sovrascrivi: "Sovrascrivi",
+    soloLibere: "Scrivi solo le altre celle",
+    annulla: "Annulla",
+    listLabel: "Celle che verrebbero sovrascritte",
+  },
+  done: {
+    scritte: (n: number) => (n === 1 ? "Scritta 1 cella." : `Scritte ${n} celle.`),
+    nuoviFogli: (names: string[]) => `Fogli aggiunti: ${names.join(", ")}.`,
+    nulla: "Non c'era niente da scrivere: la cartella di lavoro era già aggiornata.",
+    annullato: (n: number) => (n === 1 ? "Annullata la modifica di 1 cella." : `Annullate le modifiche di ${n} celle.`),
+    nienteDaAnnullare: "Non c'è nessuna operazione da annullare.",
+    saltate: (n: number) => (n === 1 ? "1 cella già compilata è stata lasciata com'era." : `${n} celle già compilate sono state lasciate com'erano.`),
+    scaricato: "Copia annotata scaricata. Il file originale non è stato modificato.",
+  },
+  settings: {
+    title: "Impostazioni",
+    dataRiferimento: "Data di riferimento",
+    dataRiferimentoHint: "Vuota: oggi (o il 31/12 se l'esercizio è concluso).",
+    esercizio: "Esercizio",
+    esercizioHint: "Vuoto: quello indicato nella cartella di lavoro, altrimenti l'anno in corso.",
+    sogliaOk: "Soglia esito OK (%)",
+    sogliaParziale: "Soglia esito PARZIALE (%)",
+    classeRaggiunto: "Classe «raggiunto» da (%)",
+    classeParziale: "Classe «parzialmente raggiunto» da (%)",
+    colori: "Colori",
+    colore: { previsto: "Segno previsto", effettivo: "Segno effettivo", errore: "Evidenziazione errori", avviso: "Evidenziazione avvisi" },
+    verificaAutomatica: "Verifica automatica dopo le modifiche",
+    salva: "Salva impostazioni",
+    ripristina: "Ripristina i valori predefiniti",
+    salvate: "Impostazioni salvate.",
+    nonValide: "Alcune impostazioni non sono valide: correggere i campi evidenziati.",
+    numeroNonValido: "Inserire un numero.",
+    fuoriIntervallo: "Inserire un valore tra 0 e 100.",
+    scegliColore: (what: string) => `Scegli il colore: ${what}`,
+    annoNonValido: "Inserire un anno tra 2000 e 2100, oppure lasciare vuoto.",
+  },
+  consolida: {
+    title: "Consolidamento",
+    intro: "Riunisce le schede di più cartelle di lavoro in un unico riepilogo. I file scelti non vengono modificati.",
+    fonteLabel: "Cosa consolidare",
+    questa: "Questa cartella di lavoro",
+    questaWeb: "I file aperti",
+    file: "File dal disco",
+    scegli: "Scegli i file…",
+    scelti: (n: number) => (n === 1 ? "1 file scelto" : `${n} file scelti`),
+    nessunFile: "Scegliere almeno un file .xlsx.",
+    avvia: "Consolida",
+    inCorso: "Consolidamento in corso…",
+    filesLabel: "Avanzamento per file",
+    stato: { attesa: "in attesa", letto: "letto", errore: "non utilizzabile" },
+    schede: (n: number) => (n === 1 ? "1 scheda" : `${n} schede`),
+    anteprima: "Anteprima",
+    righe: (shown: number, total: number) => (shown < total ? `Prime ${shown} righe di ${total}` : `${total} righe`),
+    scrivi: "Scrivi i fogli nella cartella di lavoro",
+    scarica: "Scarica il riepilogo",
+    scritto: (names: string[]) => `Fogli aggiunti: ${names.join(", ")}.`,
+    scaricato: "Riepilogo scaricato.",
+  },
+  errors: {
+    generic: "Si è verificato un errore imprevisto. Riprovare; se il problema persiste, segnalarlo all'assistenza.",
+  },
+};
+
 
 // ── Consolidamento ─────────────────────────────────────────────────────────────────────────────
 export const consolidamento = {

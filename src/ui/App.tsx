@@ -1,0 +1,350 @@
+/**
+ * The task pane: the same component in Excel (Office host) and in the browser preview (web host).
+ * It holds the pane's state and talks to the workbook only through the PaneHost.
+ */
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  Tooltip,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { WeatherMoon20Regular, WeatherSunny20Regular } from "@fluentui/react-icons";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Report, Segnalazione } from "../domain/model";
+import { DEFAULT_SETTINGS, type Settings } from "../domain/settings";
+import { pane } from "../strings/it";
+import { Actions } from "./Actions";
+import { ConfirmDialog, type Scelta } from "./ConfirmDialog";
+import { ConsolidationView } from "./ConsolidationView";
+import { userMessage } from "./errors";
+import { formatTime } from "./format";
+import type {
+  AnteprimaConsolidamento,
+  FileConsolidamento,
+  FonteConsolidamento,
+  Operazione,
+  PaneHost,
+  PaneView,
+  Preparazione,
+  RisultatoScrittura,
+} from "./pane-host";
+import { Results } from "./Results";
+import { SettingsPanel } from "./SettingsPanel";
+import { useThemeMode } from "./theme";
+
+/** Wait this long after the last edit before checking again (typing in Excel fires many events). */
+export const LIVE_DEBOUNCE_MS = 1200;
+
+const useStyles = makeStyles({
+  provider: { height: "100%", minWidth: 0 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100%",
+    minWidth: 0,
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+  },
+  titles: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
+  workbook: { color: tokens.colorNeutralForeground3, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}` },
+  body: {
+    flexGrow: 1,
+    overflowY: "auto",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalL}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  status: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minHeight: "20px" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+type Messaggio = { intent: "success" | "error" | "info" | "warning"; text: string };
+
+export interface AppProps {
+  host: PaneHost;
+  initialView?: PaneView;
+}
+
+export function App({ host, initialView = "risultati" }: AppProps) {
+  const s = useStyles();
+  const [mode, toggleMode] = useThemeMode(host);
+  const [view, setView] = useState<PaneView>(initialView);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [report, setReport] = useState<Report | null>(null);
+  const [verifiedAt, setVerifiedAt] = useState<Date | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<Messaggio | null>(null);
+  const [pending, setPending] = useState<Preparazione | null>(null);
+  const [, bump] = useState(0);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+  const busyRef = useRef(false);
+
+  const workbook = host.workbookName();
+
+  const verifica = useCallback(
+    async (quiet = false) => {
+      if (host.workbookName() === null) return;
+      busyRef.current = true;
+      setBusy(pane.verifying);
+      try {
+        const r = await host.verifica(settingsRef.current);
+        setReport(r);
+        setVerifiedAt(new Date());
+        if (!quiet) setMessage(null);
+      } catch (e) {
+        setMessage({ intent: "error", text: userMessage(e) });
+      } finally {
+        busyRef.current = false;
+        setBusy(null);
+      }
+    },
+    [host],
+  );
+
+  // Load the saved settings, then check the workbook once.
+  useEffect(() => {
+    let alive = true;
+    host
+      .loadSettings()
+      .catch(() => DEFAULT_SETTINGS)
+      .then((loaded) => {
+        if (!alive) return;
+        settingsRef.current = loaded;
+        setSettings(loaded);
+        void verifica(true);
+      });
+    return () => {
+      alive = false;
+    };
+  }, [host, verifica]);
+
+  // Live checking: another file opened → now; an edit → debounced, unless switched off.
+  useEffect(() => {
+    if (!host.onWorkbookChanged) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = host.onWorkbookChanged((change) => {
+      clearTimeout(timer);
+      if (change === "open") {
+        setReport(null);
+        bump((n) => n + 1);
+        void verifica();
+        return;
+      }
+      if (!settingsRef.current.verificaAutomatica) return;
+      timer = setTimeout(function retry() {
+        if (busyRef.current) timer = setTimeout(retry, LIVE_DEBOUNCE_MS);
+        else void verifica(true);
+      }, LIVE_DEBOUNCE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [host, verifica]);
+
+  // Ribbon commands (shared runtime) can open a view and ask for a check.
+  useEffect(() => {
+    if (!host.onRequest) return;
+    return host.onRequest((r) => {
+      setView(r.view);
+      if (r.verifica) void verifica();
+    });
+  }, [host, verifica]);
+
+  async function task(label: string, fn: () => Promise<Messaggio | null>) {
+    busyRef.current = true;
+    setBusy(label);
+    setMessage(null);
+    try {
+      const m = await fn();
+      if (m) setMessage(m);
+    } catch (e) {
+      setMessage({ intent: "error", text: userMessage(e) });
+    } finally {
+      busyRef.current = false;
+      setBusy(null);
+      bump((n) => n + 1);
+    }
+  }
+
+  function written(r: RisultatoScrittura, saltate = 0): Messaggio {
+    const parts: string[] = [];
+    if (r.celle > 0) parts.push(pane.done.scritte(r.celle));
+    if (r.nuoviFogli.length > 0) parts.push(pane.done.nuoviFogli(r.nuoviFogli));
+    if (saltate > 0) parts.push(pane.done.saltate(saltate));
+    if (parts.length === 0) return { intent: "info", text: pane.done.nulla };
+    return { intent: "success", text: parts.join(" ") };
+  }
+
+  async function applyAndRefresh(p: Preparazione, sovrascrivi: boolean): Promise<Messaggio> {
+    const r = await host.apply(p, { sovrascrivi });
+    const m = written(r, sovrascrivi ? 0 : p.conflitti.length);
+    // The sheet changed: show results that match it.
+    if (report || p.operazione.tipo === "esiti") {
+      const fresh = await host.verifica(settingsRef.current);
+      setReport(fresh);
+      setVerifiedAt(new Date());
+    }
+    return m;
+  }
+
+  function operazione(op: Operazione) {
+    void task(pane.busy, async () => {
+      const p = await host.prepare(op, settingsRef.current);
+      if (p.conflitti.length > 0) {
+        setPending(p);
+        return null;
+      }
+      if (p.celle === 0 && p.nuoviFogli.length === 0) return { intent: "info", text: pane.done.nulla };
+      return applyAndRefresh(p, false);
+    });
+  }
+
+  function choose(c: Scelta) {
+    const p = pending;
+    setPending(null);
+    if (!p || c === "annulla") return;
+    void task(pane.busy, () => applyAndRefresh(p, c === "sovrascrivi"));
+  }
+
+  function undo() {
+    void task(pane.busy, async () => {
+      if (!host.canUndo()) return { intent: "info", text: pane.done.nienteDaAnnullare };
+      const r = await host.undo();
+      if (report) {
+        setReport(await host.verifica(settingsRef.current));
+        setVerifiedAt(new Date());
+      }
+      return { intent: "success", text: pane.done.annullato(r.celle) };
+    });
+  }
+
+  function goTo(seg: Segnalazione) {
+    host.goTo(seg.foglio, seg.cella).catch((e: unknown) => setMessage({ intent: "error", text: userMessage(e) }));
+  }
+
+  async function consolidate(fonte: FonteConsolidamento, onFile: (f: FileConsolidamento) => void): Promise<AnteprimaConsolidamento | null> {
+    setMessage(null);
+    try {
+      return await host.consolidate(fonte, settingsRef.current, onFile);
+    } catch (e) {
+      setMessage({ intent: "error", text: userMessage(e) });
+      return null;
+    }
+  }
+
+  async function writeConsolidation(a: AnteprimaConsolidamento) {
+    await task(pane.busy, async () => {
+      const r = await host.writeConsolidation(a);
+      if (host.kind === "web") return { intent: "success", text: pane.consolida.scaricato };
+      return { intent: "success", text: pane.consolida.scritto(r.nuoviFogli) };
+    });
+  }
+
+  async function saveSettings(next: Settings) {
+    try {
+      await host.saveSettings(next);
+      settingsRef.current = next;
+      setSettings(next);
+      setMessage({ intent: "success", text: pane.settings.salvate });
+      if (report) void verifica(true);
+    } catch (e) {
+      setMessage({ intent: "error", text: userMessage(e) });
+    }
+  }
+
+  return (
+    <FluentProvider theme={mode === "dark" ? webDarkTheme : webLightTheme} className={s.provider} data-theme={mode}>
+      <div className={s.root} data-testid="pane">
+        <header className={s.header}>
+          <div className={s.titles}>
+            <Text as="h1" weight="semibold" size={400} style={{ margin: 0 }}>
+              {pane.title}
+            </Text>
+            <Text size={200} className={s.workbook} data-testid="workbook-name" title={workbook ?? undefined}>
+              {workbook ? pane.workbookLabel(workbook) : pane.noWorkbook}
+            </Text>
+          </div>
+          <Tooltip content={mode === "dark" ? pane.themeToLight : pane.themeToDark} relationship="label">
+            <Button
+              appearance="subtle"
+              icon={mode === "dark" ? <WeatherSunny20Regular /> : <WeatherMoon20Regular />}
+              onClick={toggleMode}
+              data-testid="theme-toggle"
+            />
+          </Tooltip>
+        </header>
+        <TabList
+          className={s.tabs}
+          selectedValue={view}
+          onTabSelect={(_, d) => setView(d.value as PaneView)}
+          aria-label={pane.tabsLabel}
+          size="small"
+        >
+          <Tab value="risultati">{pane.tabs.risultati}</Tab>
+          <Tab value="consolida">{pane.tabs.consolida}</Tab>
+          <Tab value="impostazioni">{pane.tabs.impostazioni}</Tab>
+        </TabList>
+        <main className={s.body}>
+          {message && (
+            <MessageBar intent={message.intent} data-testid="message" politeness={message.intent === "error" ? "assertive" : "polite"}>
+              <MessageBarBody>{message.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          {view === "risultati" && (
+            <>
+              <Actions
+                busy={busy !== null || workbook === null}
+                canUndo={host.canUndo()}
+                canDownload={host.downloadCopy ? (host.isModified?.() ?? true) : null}
+                onVerifica={() => void verifica()}
+                onOperazione={operazione}
+                onUndo={undo}
+                onDownload={() =>
+                  void task(pane.busy, async () => {
+                    await host.downloadCopy!();
+                    return { intent: "success", text: pane.done.scaricato };
+                  })
+                }
+              />
+              <div className={s.status} aria-live="polite">
+                {busy ? (
+                  <Spinner size="tiny" label={busy} />
+                ) : (
+                  <Text size={200} className={s.muted}>
+                    {workbook === null ? "" : verifiedAt ? pane.verifiedAt(formatTime(verifiedAt)) : pane.neverVerified}
+                  </Text>
+                )}
+              </div>
+              {report && <Results report={report} onGoTo={goTo} />}
+            </>
+          )}
+          {view === "consolida" && (
+            <ConsolidationView hostKind={host.kind} busy={busy !== null} onConsolidate={consolidate} onWrite={writeConsolidation} />
+          )}
+          {view === "impostazioni" && <SettingsPanel key={JSON.stringify(settings)} settings={settings} onSave={saveSettings} />}
+        </main>
+        <ConfirmDialog conflitti={pending?.conflitti ?? null} onChoose={choose} />
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,176 @@
+/**
+ * Settings form. What the user types is kept as text and validated with SettingsSchema only on
+ * save, so a half-typed number never crashes the pane; each invalid field shows an Italian hint.
+ */
+import { Button, Field, Input, makeStyles, Switch, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { z } from "zod";
+import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from "../domain/settings";
+import { pane } from "../strings/it";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalM },
+  colour: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  swatch: { width: "32px", height: "32px", padding: 0, border: "none", backgroundColor: "transparent", cursor: "pointer" },
+  fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  legend: { fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS, padding: 0 },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+type Colore = keyof Settings["colori"];
+const COLORI: Colore[] = ["previsto", "effettivo", "errore", "avviso"];
+const NUMERI = ["sogliaOk", "sogliaParziale", "classeRaggiunto", "classeParziale"] as const;
+type Numero = (typeof NUMERI)[number];
+
+interface Form {
+  dataRiferimento: string;
+  esercizio: string;
+  sogliaOk: string;
+  sogliaParziale: string;
+  classeRaggiunto: string;
+  classeParziale: string;
+  colori: Record<Colore, string>;
+  verificaAutomatica: boolean;
+}
+
+function toForm(s: Settings): Form {
+  return {
+    dataRiferimento: s.dataRiferimento ?? "",
+    esercizio: s.esercizio === null ? "" : String(s.esercizio),
+    sogliaOk: String(s.sogliaOk),
+    sogliaParziale: String(s.sogliaParziale),
+    classeRaggiunto: String(s.classeRaggiunto),
+    classeParziale: String(s.classeParziale),
+    colori: { ...s.colori },
+    verificaAutomatica: s.verificaAutomatica,
+  };
+}
+
+/** "95,5" and "95.5" are both numbers; anything else stays text so zod rejects it. */
+function toNumber(t: string): number | string {
+  const n = Number(t.trim().replace(",", "."));
+  return t.trim() !== "" && Number.isFinite(n) ? n : t;
+}
+
+function messageFor(issue: z.core.$ZodIssue, field: string): string {
+  if (field === "esercizio") return pane.settings.annoNonValido;
+  if (issue.code === "too_small" || issue.code === "too_big") return pane.settings.fuoriIntervallo;
+  if (issue.code === "invalid_type") return pane.settings.numeroNonValido;
+  return issue.message;
+}
+
+export function validateForm(f: Form): { settings: Settings } | { errors: Record<string, string> } {
+  const raw = {
+    dataRiferimento: f.dataRiferimento.trim() === "" ? null : f.dataRiferimento.trim(),
+    esercizio: f.esercizio.trim() === "" ? null : toNumber(f.esercizio),
+    sogliaOk: toNumber(f.sogliaOk),
+    sogliaParziale: toNumber(f.sogliaParziale),
+    classeRaggiunto: toNumber(f.classeRaggiunto),
+    classeParziale: toNumber(f.classeParziale),
+    colori: Object.fromEntries(COLORI.map((k) => [k, f.colori[k].trim().toUpperCase()])),
+    verificaAutomatica: f.verificaAutomatica,
+  };
+  const r = SettingsSchema.safeParse(raw);
+  if (r.success) return { settings: r.data };
+  const errors: Record<string, string> = {};
+  for (const issue of r.error.issues) {
+    const field = issue.path.map(String).join(".");
+    errors[field] ??= messageFor(issue, field);
+  }
+  return { errors };
+}
+
+export function SettingsPanel(props: { settings: Settings; onSave: (s: Settings) => Promise<void> }) {
+  const s = useStyles();
+  const [form, setForm] = useState<Form>(() => toForm(props.settings));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const err = (k: string) => errors[k];
+  const state = (k: string) => (errors[k] ? ("error" as const) : ("none" as const));
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    const v = validateForm(form);
+    if ("errors" in v) {
+      setErrors(v.errors);
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      await props.onSave(v.settings);
+      setForm(toForm(v.settings));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const numberField = (k: Numero) => (
+    <Field key={k} label={pane.settings[k]} validationMessage={err(k)} validationState={state(k)}>
+      <Input inputMode="decimal" value={form[k]} onChange={(_, d) => set({ [k]: d.value } as Partial<Form>)} name={k} />
+    </Field>
+  );
+
+  return (
+    <form className={s.form} onSubmit={save} noValidate aria-label={pane.settings.title} data-testid="settings">
+      <Field label={pane.settings.dataRiferimento} hint={pane.settings.dataRiferimentoHint} validationMessage={err("dataRiferimento")} validationState={state("dataRiferimento")}>
+        <Input type="date" value={form.dataRiferimento} onChange={(_, d) => set({ dataRiferimento: d.value })} name="dataRiferimento" />
+      </Field>
+      <Field label={pane.settings.esercizio} hint={pane.settings.esercizioHint} validationMessage={err("esercizio")} validationState={state("esercizio")}>
+        <Input inputMode="numeric" value={form.esercizio} onChange={(_, d) => set({ esercizio: d.value })} name="esercizio" />
+      </Field>
+      <div className={s.pair}>
+        {numberField("sogliaOk")}
+        {numberField("sogliaParziale")}
+      </div>
+      <div className={s.pair}>
+        {numberField("classeRaggiunto")}
+        {numberField("classeParziale")}
+      </div>
+      <fieldset className={s.fieldset}>
+        <legend className={s.legend}>{pane.settings.colori}</legend>
+        {COLORI.map((k) => (
+          <Field key={k} label={pane.settings.colore[k]} validationMessage={err(`colori.${k}`)} validationState={state(`colori.${k}`)}>
+            <div className={s.colour}>
+              <input
+                type="color"
+                className={s.swatch}
+                aria-label={pane.settings.scegliColore(pane.settings.colore[k])}
+                value={/^#[0-9A-Fa-f]{6}$/.test(form.colori[k]) ? form.colori[k] : "#FFFFFF"}
+                onChange={(e) => set({ colori: { ...form.colori, [k]: e.target.value.toUpperCase() } })}
+              />
+              <Input value={form.colori[k]} onChange={(_, d) => set({ colori: { ...form.colori, [k]: d.value } })} name={`colore-${k}`} />
+            </div>
+          </Field>
+        ))}
+      </fieldset>
+      <Switch
+        label={pane.settings.verificaAutomatica}
+        checked={form.verificaAutomatica}
+        onChange={(_, d) => set({ verificaAutomatica: d.checked })}
+      />
+      {Object.keys(errors).length > 0 && (
+        <div role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+          {pane.settings.nonValide}
+        </div>
+      )}
+      <div className={s.buttons}>
+        <Button appearance="primary" type="submit" disabled={saving}>
+          {pane.settings.salva}
+        </Button>
+        <Button
+          type="button"
+          onClick={() => {
+            setForm(toForm(DEFAULT_SETTINGS));
+            setErrors({});
+          }}
+        >
+          {pane.settings.ripristina}
+        </Button>
+      </div>
+    </form>
+  );
+}

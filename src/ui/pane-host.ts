@@ -1,0 +1,117 @@
+/**
+ * The seam between the task pane and where the workbook lives. The same React pane runs inside
+ * Excel (Office.js host) and in the browser preview (xlsx host over files opened from disk):
+ * each provides a PaneHost. The pane never touches a workbook itself.
+ *
+ * Every method that can fail for a reason the user can fix throws a PegError whose message is
+ * Italian and says what to do; anything else is shown with the generic message.
+ */
+import type { Report } from "../domain/model";
+import type { Settings } from "../domain/settings";
+import type { CellScalar } from "../sheets/grid";
+import type { SheetSpec } from "../sheets/sheet-spec";
+
+/** A write the user can ask for. Each one is planned first, then applied (after confirmation). */
+export type Operazione =
+  | { tipo: "esiti" }
+  | { tipo: "evidenziazioni" }
+  | { tipo: "pulisciEvidenziazioni" }
+  | { tipo: "segno"; segno: "previsto" | "effettivo" | "togli" }
+  | { tipo: "nuovaScheda" };
+
+/** A cell that holds a user value which the write would replace (spec §6). */
+export interface Conflitto {
+  foglio: string;
+  cella: string;
+  attuale: CellScalar;
+  nuovo: CellScalar | undefined;
+}
+
+/** A planned write, not yet applied. */
+export interface Preparazione {
+  operazione: Operazione;
+  /** Cells the write touches (conflicting ones included). */
+  celle: number;
+  conflitti: Conflitto[];
+  /** Names of the sheets it would add. */
+  nuoviFogli: string[];
+  /** Host-private payload (the write plan). */
+  readonly dati: unknown;
+}
+
+export interface RisultatoScrittura {
+  /** Cells written. */
+  celle: number;
+  /** Sheets added, with the names they actually got. */
+  nuoviFogli: string[];
+}
+
+export interface Avanzamento {
+  /** File being worked on, when the work is per file. */
+  file?: string;
+  fatto: number;
+  totale: number;
+}
+export type OnProgress = (a: Avanzamento) => void;
+
+/** "questa" = the open workbook (Office) or the files already opened (browser). */
+export type FonteConsolidamento = { tipo: "questa" } | { tipo: "file"; files: File[] };
+
+export interface FileConsolidamento {
+  file: string;
+  stato: "attesa" | "letto" | "errore";
+  /** Why the file could not be used (Italian). */
+  motivo?: string;
+  schede?: number;
+}
+
+export interface AnteprimaConsolidamento {
+  files: FileConsolidamento[];
+  /** The sheets that would be written, as neutral specs: the pane previews them as tables. */
+  fogli: SheetSpec[];
+  readonly dati: unknown;
+}
+
+export type WorkbookChange = "edit" | "open";
+
+export type PaneView = "risultati" | "consolida" | "impostazioni";
+export interface PaneRequest {
+  view: PaneView;
+  verifica?: boolean;
+}
+
+export interface PaneHost {
+  readonly kind: "office" | "web";
+  /** Name of the workbook being worked on, or null when none is open (browser before opening). */
+  workbookName(): string | null;
+  /** Check the workbook (spec §5) and return the report (spec §7). */
+  verifica(settings: Settings, onProgress?: OnProgress): Promise<Report>;
+  /** Plan a write; nothing changes yet. Throws PegError when it cannot be done (e.g. selection). */
+  prepare(op: Operazione, settings: Settings): Promise<Preparazione>;
+  /** Apply a planned write; without `sovrascrivi` the conflicting cells are left as they are. */
+  apply(p: Preparazione, opts: { sovrascrivi: boolean }): Promise<RisultatoScrittura>;
+  canUndo(): boolean;
+  /** Restore exactly what the last write changed. */
+  undo(): Promise<RisultatoScrittura>;
+  /** Select (Excel) or scroll to and outline (browser) a cell. */
+  goTo(foglio: string, cella: string): Promise<void>;
+  consolidate(fonte: FonteConsolidamento, settings: Settings, onFile?: (f: FileConsolidamento) => void): Promise<AnteprimaConsolidamento>;
+  /** Office: add the sheets to the open workbook; browser: download the riepilogo. */
+  writeConsolidation(a: AnteprimaConsolidamento): Promise<RisultatoScrittura>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(s: Settings): Promise<void>;
+  /** Notified after the user edits the workbook ("edit") or another one is opened ("open"). */
+  onWorkbookChanged?(cb: (change: WorkbookChange) => void): () => void;
+  /** The host's theme, when it has one (Office theme). */
+  theme?(): "light" | "dark" | null;
+  onThemeChanged?(cb: () => void): () => void;
+  /**
+   * Requests from outside the pane (ribbon commands in the shared runtime): show a view and,
+   * for the ribbon's Verifica, check the workbook now.
+   */
+  onRequest?(cb: (r: PaneRequest) => void): () => void;
+  /** Browser only: download the workbook with the writes applied. */
+  downloadCopy?(): Promise<void>;
+  /** Browser only: true once a write was applied (there is something to download). */
+  isModified?(): boolean;
+}
