@@ -1,0 +1,88 @@
+/**
+ * The labels of the familiar sheets, written exactly as the Responsabili know them (seed PEG 2023).
+ * They are sheet content, not interface text: the recogniser reads these same words back, so they
+ * stay Italian whatever the interface language.
+ */
+
+export const MESI = [
+  "gennaio",
+  "febbraio",
+  "marzo",
+  "aprile",
+  "maggio",
+  "giugno",
+  "luglio",
+  "agosto",
+  "settembre",
+  "ottobre",
+  "novembre",
+  "dicembre",
+] as const;
+
+export const ESITI = ["OK", "PARZIALE", "NON RAGGIUNTO", "DA VERIFICARE"] as const;
+
+export const LABEL_OBIETTIVO = {
+  titolo: "OBIETTIVO DI STRUTTURA",
+  esercizio: (anno: number) => `ESERCIZIO ${anno}`,
+  numero: "N.OBIETTIVO",
+  titoloObiettivo: "TITOLO",
+  pesatura: "PESATURA",
+  strategico: "Obiettivo strategico di riferimento",
+  missione: "Missione Programma",
+  stakeholder: "Stakeholder",
+  descrizione: "Descrizione Obiettivo",
+  personale: "PERSONALE COINVOLTO",
+  categoria: "Cat.",
+  nome: "Cognome e Nome",
+  partecipazione: "% Partecipazione",
+  prevista: "Prevista",
+  realizzata: "Realizzata",
+  fasi: "Descrizione delle fasi di attuazione",
+  cronoprogramma: "CRONOPROGRAMMA",
+  fasiETempi: "FASI E TEMPI",
+  previsto: (n: number) => `${n} previsto`,
+  effettivo: (n: number) => `${n} effettivo`,
+  previstoEffettivo: (n: number) => `${n} previsto effettivo`,
+  indicatori: "INDICATORI DI PERFORMANCE",
+  indicatore: "Indicatore",
+  attesa: "Performance attesa",
+  realizzataInd: "Performance realizzata",
+  esito: "Esito",
+  note: "Note",
+  verificaIntermedia: "VERIFICA INTERMEDIA AL 30/06 - 31/10 - 01/12",
+  verificaFinale: "VERIFICA FINALE",
+  relazioneIntermedia: "RELAZIONE INTERMEDIA",
+  relazioneFinale: "RELAZIONE FINALE",
+  mediaValore: "MEDIA VALORE RAGGIUNTO %",
+  mediaTempi: "MEDIA RISPETTO DEI TEMPI %",
+  scostamenti: "Analisi degli scostamenti",
+  cause: "Cause",
+  effetti: "Effetti",
+  provvedimenti: "Provvedimenti correttivi",
+  intrapresi: "Intrapresi",
+  daAttivare: "Da attivare",
+} as const;
+
+export const LABEL_ENTE = {
+  titolo: "Obiettivo di performance organizzativa di ente",
+  anno: "ANNO",
+  peso: "Peso obiettivo",
+  processo: "Processo:",
+  finalita: "Finalità del Processo",
+  stakeholders: "Stakeholders",
+  indici: "Indici",
+  media: "media",
+  daRilevare: (anno: number) => `${anno} da rilevare a consuntivo`,
+  personale: "Personale coinvolto nel Processo",
+  risorse: "Risorse strumentali assegnate",
+  nome: "Nome e cognome",
+  categoria: "Categoria",
+  prevista: "% partecipaz.prev.",
+  effettiva: "% partecipaz.eff.",
+  indicatori: "INDICATORI PERFORMANCE ORGANIZZATIVA DI ENTE",
+  atteso: "Atteso",
+  realizzato: "Realizzato",
+  esito: "ESITO",
+  grado: "Grado di raggiungimento dell'obiettivo",
+  analisi: "Analisi del risultato",
+} as const;
