@@ -1,0 +1,157 @@
+/**
+ * Indicator raggiungimento and esito (spec §4.1): tipo, direzione, raggiungimento 0–100 and the
+ * esito by the OK / PARZIALE thresholds.
+ */
+import type { Direzione, Esito, TipoValore } from "./model";
+import { normLabel } from "./text";
+import { isoDate, parseValue, roundTiny, type DateParts, type Parsed, type RawValue } from "./values";
+
+export interface IndicatoreInput {
+  nome: string;
+  atteso: RawValue;
+  realizzato: RawValue;
+  note: string | null;
+}
+
+export interface IndicatoreValutato {
+  tipo: TipoValore;
+  direzione: Direzione;
+  atteso: string | number | null;
+  realizzato: string | number | null;
+  raggiungimento: number | null;
+  esito: Esito | null;
+  /** Which of atteso/realizzato was a date without a year (DATA_SENZA_ANNO). */
+  senzaAnno: Array<"atteso" | "realizzato">;
+  /** True when atteso and realizzato cannot be compared (INDICATORE_NON_VALUTABILE). */
+  nonValutabile: boolean;
+}
+
+const DECRESCENTE_NOME =
+  /\b(tempestivita|tempo medio|tempi medi|tempo medi|giorni|giorno|ritard\w*|riduzion\w*|ridurre|reclam\w*|error\w*)\b/;
+const DECRESCENTE_ATTESO = /(<=|≤|<|\bmax\b|\bmassimo\b|\bentro\b|\bnon oltre\b)/i;
+const CRESCENTE_ATTESO = /(>=|≥|>|\bmin\b|\bminimo\b|\balmeno\b)/i;
+
+/** The direzione: explicit word in the Note wins, then the atteso's operator, then the name. */
+export function direzioneDi(nome: string, attesoText: string, note: string | null, tipo: TipoValore): Direzione {
+  const n = note ? normLabel(note) : "";
+  if (/\bdecrescente\b/.test(n)) return "decrescente";
+  if (/\bcrescente\b/.test(n)) return "crescente";
+  if (tipo === "data") return "decrescente";
+  if (DECRESCENTE_ATTESO.test(attesoText)) return "decrescente";
+  if (CRESCENTE_ATTESO.test(attesoText)) return "crescente";
+  if (DECRESCENTE_NOME.test(normLabel(nome))) return "decrescente";
+  return "crescente";
+}
+
+function rawText(r: RawValue): string {
+  return typeof r.v === "string" ? r.v : "";
+}
+
+function dateValue(d: DateParts, year: number): number {
+  return Date.UTC(d.y ?? year, d.m - 1, d.d);
+}
+
+export function esitoDa(raggiungimento: number, sogliaOk: number, sogliaParziale: number): Esito {
+  if (raggiungimento >= sogliaOk) return "OK";
+  if (raggiungimento >= sogliaParziale) return "PARZIALE";
+  return "NON RAGGIUNTO";
+}
+
+function reportValue(p: Parsed, year: number): string | number | null {
+  switch (p.tipo) {
+    case "vuoto":
+      return null;
+    case "percentuale":
+    case "numero":
+      return p.value;
+    case "data":
+      return isoDate(p.date, year);
+    case "si_no":
+      return p.value;
+    case "testo":
+      return p.text;
+  }
+}
+
+export function raggiungimentoNumerico(atteso: number, realizzato: number, direzione: Direzione): number {
+  if (direzione === "crescente") {
+    if (realizzato >= atteso) return 100;
+    if (atteso > 0 && realizzato <= 0) return 0;
+    if (atteso <= 0) return 0;
+    return roundTiny((100 * realizzato) / atteso);
+  }
+  if (realizzato <= atteso) return 100;
+  if (atteso > 0) return roundTiny((100 * atteso) / realizzato);
+  return 0;
+}
+
+export function valutaIndicatore(
+  input: IndicatoreInput,
+  esercizio: number,
+  sogliaOk: number,
+  sogliaParziale: number,
+): IndicatoreValutato {
+  let a = parseValue(input.atteso);
+  let r = parseValue(input.realizzato);
+  // A percentage next to a plain number: "80%" vs "80" means 80 % on both sides.
+  if (a.tipo === "percentuale" && r.tipo === "numero") r = { tipo: "percentuale", value: r.value };
+  if (r.tipo === "percentuale" && a.tipo === "numero") a = { tipo: "percentuale", value: a.value };
+
+  const senzaAnno: Array<"atteso" | "realizzato"> = [];
+  let yearA = esercizio;
+  let yearR = esercizio;
+  if (a.tipo === "data" && r.tipo === "data") {
+    // A date without a year takes the year of the other value in the row, else the esercizio.
+    if (a.date.y === null) yearA = r.date.y ?? esercizio;
+    if (r.date.y === null) yearR = a.date.y ?? esercizio;
+  }
+  if (a.tipo === "data" && a.date.y === null) senzaAnno.push("atteso");
+  if (r.tipo === "data" && r.date.y === null) senzaAnno.push("realizzato");
+
+  const tipo: TipoValore =
+    a.tipo === "vuoto" ? (r.tipo === "vuoto" ? "testo" : (r.tipo as TipoValore)) : (a.tipo as TipoValore);
+  const direzione = direzioneDi(input.nome, rawText(input.atteso), input.note, tipo);
+  const base = {
+    tipo,
+    direzione,
+    atteso: reportValue(a, yearA),
+    realizzato: reportValue(r, yearR),
+    senzaAnno,
+  };
+
+  // Not yet measured: nothing to say.
+  if (r.tipo === "vuoto") return { ...base, raggiungimento: null, esito: null, nonValutabile: false };
+
+  let ragg: number | null = null;
+  if (a.tipo === r.tipo) {
+    if (a.tipo === "numero" || a.tipo === "percentuale") {
+      ragg = raggiungimentoNumerico(a.value, (r as { value: number }).value, direzione);
+    } else if (a.tipo === "data" && r.tipo === "data") {
+      ragg = dateValue(r.date, yearR) <= dateValue(a.date, yearA) ? 100 : 0;
+    } else if (a.tipo === "si_no" && r.tipo === "si_no") {
+      ragg = a.value === r.value ? 100 : 0;
+    }
+  }
+  if (ragg === null) return { ...base, raggiungimento: null, esito: "DA VERIFICARE", nonValutabile: true };
+  return { ...base, raggiungimento: ragg, esito: esitoDa(ragg, sogliaOk, sogliaParziale), nonValutabile: false };
+}
+
+/** Valid values of an Esito cell, normalised; null for anything else (ESITO_NON_VALIDO). */
+export function esitoScrittoValido(text: string): Esito | null {
+  const n = normLabel(text);
+  if (n === "ok") return "OK";
+  if (n === "parziale") return "PARZIALE";
+  if (n === "non raggiunto") return "NON RAGGIUNTO";
+  if (n === "da verificare") return "DA VERIFICARE";
+  return null;
+}
+
+/** Mean, weighted when weights are given for every item; null for no items. */
+export function media(values: number[], weights?: Array<number | null>): number | null {
+  if (values.length === 0) return null;
+  if (weights && weights.length === values.length && weights.every((w) => w !== null && w >= 0)) {
+    const tot = (weights as number[]).reduce((s, w) => s + w, 0);
+    if (tot > 0) return roundTiny(values.reduce((s, v, i) => s + v * (weights[i] as number), 0) / tot);
+  }
+  return roundTiny(values.reduce((s, v) => s + v, 0) / values.length);
+}

@@ -1,0 +1,137 @@
+/**
+ * A sheet as a person reads it: normalised label text per cell, merges resolved, and the small
+ * look-ups the recognisers need ("the value right of this label", "the first row below").
+ */
+import { normLabel } from "../domain/text";
+import { a1, isBlank, type Cell, type SheetGrid } from "./grid";
+
+export interface Pos {
+  r: number;
+  c: number;
+}
+
+export interface LabelCell extends Pos {
+  norm: string;
+  text: string;
+}
+
+/** How far from a label its value may sit (columns), and how far a table may run (rows). */
+const MAX_VALUE_GAP = 15;
+
+export class SheetView {
+  readonly grid: SheetGrid;
+  readonly labels: LabelCell[] = [];
+  private readonly byRow = new Map<number, LabelCell[]>();
+
+  constructor(grid: SheetGrid) {
+    this.grid = grid;
+    for (const [r, c, cell] of grid.cells()) {
+      if (typeof cell.v !== "string") continue;
+      const norm = normLabel(cell.v);
+      if (!norm) continue;
+      const l = { r, c, norm, text: cell.v };
+      this.labels.push(l);
+      let row = this.byRow.get(r);
+      if (!row) this.byRow.set(r, (row = []));
+      row.push(l);
+    }
+  }
+
+  get name(): string {
+    return this.grid.name;
+  }
+
+  find(re: RegExp, from?: Pos, to?: Pos): LabelCell | undefined {
+    return this.labels.find(
+      (l) => re.test(l.norm) && (!from || l.r > from.r || (l.r === from.r && l.c >= from.c)) && (!to || l.r <= to.r),
+    );
+  }
+
+  findAll(re: RegExp): LabelCell[] {
+    return this.labels.filter((l) => re.test(l.norm));
+  }
+
+  rowLabels(r: number): LabelCell[] {
+    return this.byRow.get(r) ?? [];
+  }
+
+  /** The cell a person sees at (r, c), merges resolved. */
+  cell(r: number, c: number): Cell | undefined {
+    return this.grid.visible(r, c);
+  }
+
+  /** The cell stored at (r, c), without resolving merges (for writes and snapshots). */
+  own(r: number, c: number): Cell | undefined {
+    return this.grid.get(r, c);
+  }
+
+  blank(r: number, c: number): boolean {
+    return isBlank(this.cell(r, c)?.v) && !this.cell(r, c)?.error;
+  }
+
+  text(r: number, c: number): string {
+    const v = this.cell(r, c)?.v;
+    if (v === null || v === undefined) return "";
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    return String(v).replace(/[\s\u00a0]+/g, " ").trim();
+  }
+
+  norm(r: number, c: number): string {
+    return normLabel(this.text(r, c));
+  }
+
+  /** Last column covered by the merge that starts at or contains (r, c). */
+  mergeEndCol(r: number, c: number): number {
+    const m = this.grid.mergeAt(r, c);
+    return m ? m.c2 : c;
+  }
+
+  mergeEndRow(r: number, c: number): number {
+    const m = this.grid.mergeAt(r, c);
+    return m ? m.r2 : r;
+  }
+
+  /** Top-left of the merge containing (r, c), or (r, c) itself. */
+  anchor(r: number, c: number): Pos {
+    const m = this.grid.mergeAt(r, c);
+    return m ? { r: m.r1, c: m.c1 } : { r, c };
+  }
+
+  /**
+   * The first non-blank cell right of a label (skipping the label's own merge); when every cell
+   * is blank, the cell just right of the label, where a value belongs.
+   */
+  rightOf(p: Pos): Pos {
+    const start = this.mergeEndCol(p.r, p.c) + 1;
+    for (let c = start; c <= start + MAX_VALUE_GAP; c++) {
+      const own = this.grid.get(p.r, c);
+      if (own && (!isBlank(own.v) || own.error)) return { r: p.r, c };
+    }
+    return { r: p.r, c: start };
+  }
+
+  /** True when (r, c) holds a value (not blank) right of a label. */
+  hasValueRightOf(p: Pos): boolean {
+    const v = this.rightOf(p);
+    return !this.blank(v.r, v.c);
+  }
+
+  /** Rows that hold something, ascending. */
+  rows(): number[] {
+    return this.grid.rowIndexes();
+  }
+
+  addr(p: Pos): string {
+    return a1(p.r, p.c);
+  }
+
+  /** True when row r contains a label that starts another block. */
+  rowStartsBlock(r: number, test: (norm: string) => boolean): boolean {
+    return this.rowLabels(r).some((l) => test(l.norm));
+  }
+
+  /** Index of the first stored row > r, or undefined when none. */
+  nextRow(r: number): number | undefined {
+    return this.rows().find((x) => x > r);
+  }
+}

@@ -1,0 +1,429 @@
+/**
+ * Verifica: reads every scheda of a workbook grid, computes what the sheets ask for, and reports
+ * diagnostics (spec §3–§5). The result feeds the JSON report, the pane and the write plans.
+ */
+import { GRAVITA, segnalazione, sortSegnalazioni } from "../domain/diagnostics";
+import { esitoScrittoValido, media, valutaIndicatore, type IndicatoreValutato } from "../domain/esiti";
+import {
+  ReportSchema,
+  type Codice,
+  type Fase,
+  type Indicatore,
+  type Persona,
+  type Report,
+  type Scheda,
+  type Segnalazione,
+} from "../domain/model";
+import { resolveContext, type EvalContext, type Settings } from "../domain/settings";
+import { mediaRispettoTempi, statoFase, type FaseTempi } from "../domain/tempi";
+import { cleanText } from "../domain/text";
+import { displayValue, parsePercent, parseValue, roundTiny } from "../domain/values";
+import { nomiMesi, segnalazioni as msg } from "../strings/it";
+import { a1, type WorkbookGrid } from "./grid";
+import { classify, esercizioDa, isMarked, recognise, type RecognisedScheda } from "./recognise";
+import { SheetView, type Pos } from "./sheet-view";
+
+export interface IndicatoreAnalizzato {
+  ref: RecognisedScheda["indicatori"][number];
+  valutato: IndicatoreValutato;
+  report: Indicatore;
+}
+
+export interface AnalysedScheda {
+  foglio: string;
+  hidden: boolean;
+  rec: RecognisedScheda;
+  scheda: Scheda;
+  indicatori: IndicatoreAnalizzato[];
+  fasiTempi: Map<number, FaseTempi>;
+  /** The verifica column the MEDIA figures belong to (spec §4.3). */
+  colonna: "intermedia" | "finale";
+  /** Computed grado of an ente scheda (same as mediaValoreRaggiunto). */
+  grado: number | null;
+  /** Typed context, for consolidation. */
+  contesto: { obiettivoStrategico: string | null; missioneProgramma: string | null };
+}
+
+export interface Analysis {
+  report: Report;
+  schede: AnalysedScheda[];
+  context: EvalContext;
+  /** Sheets read as not-a-scheda (never written to). */
+  nonSchede: string[];
+  grid: WorkbookGrid;
+}
+
+export interface VerificaOptions {
+  file: string;
+  settings: Settings;
+  today?: Date;
+}
+
+function text(view: SheetView, p: Pos | null): string | null {
+  if (!p) return null;
+  const t = view.text(p.r, p.c);
+  return t === "" ? null : cleanText(t);
+}
+
+export function verifica(grid: WorkbookGrid, opts: VerificaOptions): Analysis {
+  const views = grid.sheets.map((g) => new SheetView(g));
+  const context = resolveContext(opts.settings, esercizioDa(views), opts.today);
+  const out: Segnalazione[] = [];
+  const schede: AnalysedScheda[] = [];
+  const nonSchede: string[] = [];
+
+  for (const view of views) {
+    if (view.grid.visibility === "veryHidden") {
+      nonSchede.push(view.name);
+      continue;
+    }
+    const tipo = classify(view);
+    if (!tipo) {
+      nonSchede.push(view.name);
+      out.push(segnalazione("SCHEDA_NON_RICONOSCIUTA", view.name, "A1", msg.SCHEDA_NON_RICONOSCIUTA()));
+      continue;
+    }
+    const rec = recognise(view, tipo);
+    const hidden = view.grid.visibility !== "visible";
+    if (hidden) out.push(segnalazione("FOGLIO_NASCOSTO", view.name, "A1", msg.FOGLIO_NASCOSTO()));
+    schede.push(analyseScheda(rec, context, out, hidden));
+  }
+
+  duplicati(schede, out);
+  const report: Report = {
+    file: opts.file,
+    esercizio: context.esercizio,
+    al: context.al,
+    schede: schede.map((s) => s.scheda),
+    segnalazioni: sortSegnalazioni(
+      dedupe(out),
+      grid.sheets.map((g) => g.name),
+    ),
+  };
+  return { report: ReportSchema.parse(report), schede, context, nonSchede, grid };
+}
+
+function dedupe(list: Segnalazione[]): Segnalazione[] {
+  const seen = new Set<string>();
+  return list.filter((s) => {
+    const k = `${s.codice}|${s.foglio}|${s.cella}|${s.messaggio}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function analyseScheda(
+  rec: RecognisedScheda,
+  ctx: EvalContext,
+  out: Segnalazione[],
+  hidden: boolean,
+): AnalysedScheda {
+  const view = rec.view;
+  const foglio = view.name;
+  const add = (codice: Codice, p: Pos, m: string): void => {
+    out.push(segnalazione(codice, foglio, a1(p.r, p.c), m));
+  };
+  const excelError = (p: Pos | null): boolean => {
+    if (!p) return false;
+    const err = view.cell(p.r, p.c)?.error;
+    if (err) add("VALORE_ERRORE_EXCEL", p, msg.VALORE_ERRORE_EXCEL(err));
+    return !!err;
+  };
+
+  for (const pb of rec.problems) add("BLOCCO_NON_RICONOSCIUTO", pb.at, msg.BLOCCO_NON_RICONOSCIUTO(pb.blocco, pb.cosa));
+
+  // Header.
+  const numero = text(view, rec.numero);
+  const titolo = text(view, rec.titolo);
+  let pesatura: number | null = null;
+  if (rec.pesatura && !excelError(rec.pesatura)) {
+    const p = parseValue(view.cell(rec.pesatura.r, rec.pesatura.c) ?? { v: null });
+    if (p.tipo === "numero" || p.tipo === "percentuale") pesatura = p.value;
+  }
+  if (rec.tipo === "obiettivo" && pesatura === null) {
+    add("PESATURA_MANCANTE", rec.pesatura ?? rec.numero ?? { r: 0, c: 0 }, msg.PESATURA_MANCANTE());
+  }
+
+  const personale = readPersonale(rec, add, excelError);
+  const { fasi, fasiTempi } = readFasi(rec, ctx, add);
+  const indicatori = readIndicatori(rec, ctx, add, excelError);
+
+  // Obiettivo figures (spec §4.3).
+  const withRagg = indicatori.filter((i) => i.valutato.raggiungimento !== null);
+  const pesi = withRagg.map((i) => pesoIndicatore(view, i.ref.peso));
+  const mediaValore = media(
+    withRagg.map((i) => i.valutato.raggiungimento as number),
+    pesi,
+  );
+  const mediaTempi = rec.tipo === "obiettivo" ? roundOrNull(mediaRispettoTempi([...fasiTempi.values()])) : null;
+  const colonna = ctx.finale ? "finale" : "intermedia";
+  const target = rec.verifica[colonna];
+  compareMedia(view, target.valore, mediaValore, "MEDIA_VALORE_DIVERGENTE", add, excelError);
+  compareMedia(view, target.tempi, mediaTempi, "MEDIA_TEMPI_DIVERGENTE", add, excelError);
+  if (rec.tipo === "ente") indici(rec, add);
+
+  const scheda: Scheda = {
+    foglio,
+    tipo: rec.tipo,
+    numero,
+    titolo,
+    pesatura,
+    personale,
+    fasi,
+    indicatori: indicatori.map((i) => i.report),
+    mediaValoreRaggiunto: roundOrNull(mediaValore),
+    mediaRispettoTempi: mediaTempi,
+  };
+  return {
+    foglio,
+    hidden,
+    rec,
+    scheda,
+    indicatori,
+    fasiTempi,
+    colonna,
+    grado: rec.tipo === "ente" ? roundOrNull(mediaValore) : null,
+    contesto: contestoDi(view),
+  };
+}
+
+function roundOrNull(n: number | null): number | null {
+  return n === null ? null : Math.round(n * 100) / 100;
+}
+
+function contestoDi(view: SheetView): AnalysedScheda["contesto"] {
+  const val = (re: RegExp): string | null => {
+    const l = view.find(re);
+    if (!l) return null;
+    const p = view.rightOf(l);
+    return text(view, p);
+  };
+  return { obiettivoStrategico: val(/^obiettivo strategico/), missioneProgramma: val(/^missione( e)? ?programma|^processo/) };
+}
+
+type Add = (codice: Codice, p: Pos, m: string) => void;
+
+function readPersonale(rec: RecognisedScheda, add: Add, excelError: (p: Pos | null) => boolean): Persona[] {
+  const view = rec.view;
+  const list: Persona[] = [];
+  let sumPrev = 0;
+  let sumReal = 0;
+  let anyReal = false;
+  let anyPrev = false;
+  const pct = (p: Pos | null): number | null => {
+    if (!p || excelError(p)) return null;
+    const cell = view.cell(p.r, p.c);
+    const r = parsePercent(cell ?? { v: null });
+    if (!r.ok || (r.value !== null && (r.value < 0 || r.value > 100))) {
+      add("PARTECIPAZIONE_NON_VALIDA", p, msg.PARTECIPAZIONE_NON_VALIDA(displayValue(cell?.v ?? null)));
+      return null;
+    }
+    return r.value === null ? null : roundTiny(r.value);
+  };
+  for (const p of rec.personale) {
+    const prevista = pct(p.prevista);
+    const realizzata = pct(p.realizzata);
+    if (prevista !== null) (sumPrev += prevista), (anyPrev = true);
+    if (realizzata !== null) (sumReal += realizzata), (anyReal = true);
+    list.push({
+      nome: text(view, p.nome) ?? "",
+      categoria: text(view, p.categoria),
+      prevista,
+      realizzata,
+    });
+  }
+  const at = (h: Pos | null): Pos => h ?? rec.personaleLabel ?? { r: 0, c: 0 };
+  if (anyPrev && Math.abs(sumPrev - 100) > 0.5)
+    add("PARTECIPAZIONE_PREVISTA_SOMMA", at(rec.previstaHeader), msg.PARTECIPAZIONE_PREVISTA_SOMMA(roundTiny(sumPrev)));
+  if (anyReal && Math.abs(sumReal - 100) > 0.5)
+    add("PARTECIPAZIONE_REALIZZATA_SOMMA", at(rec.realizzataHeader), msg.PARTECIPAZIONE_REALIZZATA_SOMMA(roundTiny(sumReal)));
+  return list;
+}
+
+function mesiText(m: number[]): string {
+  return m.length ? m.map((x) => nomiMesi[x - 1]).join(", ") : "nessun mese";
+}
+
+function readFasi(rec: RecognisedScheda, ctx: EvalContext, add: Add): { fasi: Fase[]; fasiTempi: Map<number, FaseTempi> } {
+  const view = rec.view;
+  const fasi: Fase[] = [];
+  const fasiTempi = new Map<number, FaseTempi>();
+  const crono = rec.crono;
+  const numbers = new Set<number>([...rec.fasi.keys(), ...(crono?.rows.map((r) => r.n) ?? [])]);
+  const sorted = [...numbers].sort((a, b) => a - b);
+  for (const n of sorted) {
+    const descPos = rec.fasi.get(n) ?? null;
+    const descrizione = text(view, descPos);
+    const row = crono?.rows.find((r) => r.n === n);
+    const marks = (r: number | null): number[] => {
+      if (r === null || !crono) return [];
+      const months: number[] = [];
+      crono.monthCols.forEach((c, i) => {
+        if (isMarked(view, r, c, crono.backgroundFill)) months.push(i + 1);
+      });
+      return months;
+    };
+    const previsto = marks(row?.previstoRow ?? null);
+    const effettivo = marks(row?.effettivoRow ?? null);
+    const labelPos = row?.label ?? descPos ?? rec.fasiLabel ?? { r: 0, c: 0 };
+    if (!descrizione) {
+      if (previsto.length || effettivo.length) add("FASE_MARCATA_SENZA_DESCRIZIONE", labelPos, msg.FASE_MARCATA_SENZA_DESCRIZIONE(n));
+      fasi.push({ n, descrizione: null, previsto, effettivo, stato: null });
+      continue;
+    }
+    const t = statoFase(previsto, effettivo, ctx.meseRiferimento);
+    fasiTempi.set(n, t);
+    if (t.futuri.length && row?.effettivoRow != null && crono) {
+      const first = t.futuri[0]!;
+      add("EFFETTIVO_FUTURO", { r: row.effettivoRow, c: crono.monthCols[first - 1]! }, msg.EFFETTIVO_FUTURO(n, t.futuri.map((m) => nomiMesi[m - 1]!), ctx.al));
+    }
+    if (t.stato === "non valutabile") add("FASE_SENZA_PREVISTO", labelPos, msg.FASE_SENZA_PREVISTO(n));
+    if (t.stato === "in ritardo")
+      add("FASE_IN_RITARDO", labelPos, msg.FASE_IN_RITARDO(n, mesiText(previsto), mesiText(effettivo.filter((m) => m <= ctx.meseRiferimento))));
+    fasi.push({ n, descrizione, previsto, effettivo, stato: t.stato });
+  }
+  return { fasi, fasiTempi };
+}
+
+function readIndicatori(
+  rec: RecognisedScheda,
+  ctx: EvalContext,
+  add: Add,
+  excelError: (p: Pos | null) => boolean,
+): IndicatoreAnalizzato[] {
+  const view = rec.view;
+  const s = ctx.settings;
+  const out: IndicatoreAnalizzato[] = [];
+  for (const ref of rec.indicatori) {
+    const errA = excelError(ref.atteso);
+    const errR = excelError(ref.realizzato);
+    const cellA = view.cell(ref.atteso.r, ref.atteso.c);
+    const cellR = view.cell(ref.realizzato.r, ref.realizzato.c);
+    const nome = text(view, ref.nome) ?? "";
+    const valutato = valutaIndicatore(
+      {
+        nome,
+        atteso: errA ? { v: null } : { v: cellA?.v ?? null, fmt: cellA?.fmt },
+        realizzato: errR ? { v: null } : { v: cellR?.v ?? null, fmt: cellR?.fmt },
+        note: text(view, ref.note),
+      },
+      ctx.esercizio,
+      s.sogliaOk,
+      s.sogliaParziale,
+    );
+    for (const which of valutato.senzaAnno) {
+      const p = which === "atteso" ? ref.atteso : ref.realizzato;
+      const v = which === "atteso" ? valutato.atteso : valutato.realizzato;
+      add("DATA_SENZA_ANNO", p, msg.DATA_SENZA_ANNO(displayValue(view.cell(p.r, p.c)?.v ?? null), Number(String(v).slice(0, 4))));
+    }
+    if (valutato.nonValutabile)
+      add(
+        "INDICATORE_NON_VALUTABILE",
+        ref.realizzato,
+        msg.INDICATORE_NON_VALUTABILE(displayValue(cellA?.v ?? null), displayValue(cellR?.v ?? null)),
+      );
+    let esitoScritto: string | null = null;
+    if (ref.esito && !excelError(ref.esito)) {
+      const cell = view.cell(ref.esito.r, ref.esito.c);
+      const raw = cell?.v ?? null;
+      if (raw !== null && !(typeof raw === "string" && raw.trim() === "")) {
+        esitoScritto = raw instanceof Date ? displayValue(raw) : typeof raw === "string" ? cleanText(raw) : displayValue(raw);
+        const valid = typeof raw === "string" ? esitoScrittoValido(raw) : null;
+        if (!valid) add("ESITO_NON_VALIDO", ref.esito, msg.ESITO_NON_VALIDO(esitoScritto));
+        else if (valutato.esito && valid !== valutato.esito)
+          add("ESITO_DIVERGENTE", ref.esito, msg.ESITO_DIVERGENTE(esitoScritto, valutato.esito));
+      }
+    }
+    out.push({
+      ref,
+      valutato,
+      report: {
+        cella: a1(ref.nome.r, ref.nome.c),
+        indicatore: nome,
+        tipo: valutato.tipo,
+        direzione: valutato.direzione,
+        atteso: valutato.atteso,
+        realizzato: valutato.realizzato,
+        raggiungimento: valutato.raggiungimento === null ? null : Math.round(valutato.raggiungimento * 100) / 100,
+        esito: valutato.esito,
+        esitoScritto,
+      },
+    });
+  }
+  return out;
+}
+
+function pesoIndicatore(view: SheetView, p: Pos | null): number | null {
+  if (!p) return null;
+  const v = parseValue(view.cell(p.r, p.c) ?? { v: null });
+  return v.tipo === "numero" || v.tipo === "percentuale" ? v.value : null;
+}
+
+/** A typed MEDIA % compared with the computed one (spec §4.3): more than 0,5 apart is divergent. */
+function compareMedia(
+  view: SheetView,
+  p: Pos | null,
+  computed: number | null,
+  codice: "MEDIA_VALORE_DIVERGENTE" | "MEDIA_TEMPI_DIVERGENTE",
+  add: Add,
+  excelError: (p: Pos | null) => boolean,
+): void {
+  if (!p || computed === null || excelError(p)) return;
+  const typed = parsePercent(view.cell(p.r, p.c) ?? { v: null });
+  if (!typed.ok || typed.value === null) return;
+  if (Math.abs(typed.value - computed) > 0.5) add(codice, p, msg[codice](roundTiny(typed.value), roundTiny(computed)));
+}
+
+function decimalsShown(fmt: string | undefined, v: number): number {
+  if (fmt && fmt !== "General") {
+    const m = /\.(0+|#+)/.exec(fmt.replace(/"[^"]*"/g, ""));
+    return m ? m[1]!.length : 0;
+  }
+  const s = String(v);
+  const i = s.indexOf(".");
+  return i < 0 ? 0 : s.length - i - 1;
+}
+
+function indici(rec: RecognisedScheda, add: Add): void {
+  const view = rec.view;
+  for (const ind of rec.indici) {
+    if (!ind.media) continue;
+    const mediaCell = view.cell(ind.media.r, ind.media.c);
+    const typed = parseValue(mediaCell ?? { v: null });
+    if (typed.tipo !== "numero") continue;
+    const vals: number[] = [];
+    for (const p of ind.anni) {
+      const v = parseValue(view.cell(p.r, p.c) ?? { v: null });
+      if (v.tipo === "numero" || v.tipo === "percentuale") vals.push(v.value);
+    }
+    if (vals.length === 0) continue;
+    const mean = vals.reduce((a, b) => a + b, 0) / vals.length;
+    const dec = decimalsShown(mediaCell?.fmt, typed.value);
+    const f = 10 ** dec;
+    const rounded = Math.round(mean * f) / f;
+    if (Math.abs(rounded - Math.round(typed.value * f) / f) > 1e-9) {
+      const fmt = (n: number): string => n.toLocaleString("it-IT", { maximumFractionDigits: Math.max(dec, 2) });
+      add("INDICE_MEDIA_DIVERGENTE", ind.media, msg.INDICE_MEDIA_DIVERGENTE(text(view, ind.nome) ?? "", fmt(typed.value), fmt(rounded)));
+    }
+  }
+}
+
+/** OBIETTIVO_NUMERO_DUPLICATO within a workbook: one per scheda that shares its number. */
+function duplicati(schede: AnalysedScheda[], out: Segnalazione[]): void {
+  const byNumero = new Map<string, AnalysedScheda[]>();
+  for (const s of schede) {
+    if (s.scheda.tipo !== "obiettivo" || !s.scheda.numero) continue;
+    const k = s.scheda.numero.toLowerCase();
+    byNumero.set(k, [...(byNumero.get(k) ?? []), s]);
+  }
+  for (const group of byNumero.values()) {
+    if (group.length < 2) continue;
+    for (const s of group) {
+      const others = group.filter((o) => o !== s).map((o) => o.foglio);
+      const p = s.rec.numero!;
+      out.push(segnalazione("OBIETTIVO_NUMERO_DUPLICATO", s.foglio, a1(p.r, p.c), msg.OBIETTIVO_NUMERO_DUPLICATO(s.scheda.numero!, others)));
+    }
+  }
+}
+
