@@ -6,7 +6,11 @@
 import { z } from "zod";
 import { IndicatoreSchema, SegnalazioneSchema, type Report } from "../model";
 
-export const ClasseSchema = z.enum(["raggiunto", "parzialmente raggiunto", "non raggiunto"]);
+export const ClasseSchema = z.enum([
+  "raggiunto",
+  "parzialmente raggiunto",
+  "non raggiunto",
+]);
 export type Classe = z.infer<typeof ClasseSchema>;
 
 /** How many indicators of an obiettivo have each computed esito; `nonMisurati`: realizzato still empty. */
@@ -67,7 +71,10 @@ const SintesiShape = {
 export const SettoreSchema = z.object({ file: z.string(), ...SintesiShape });
 export type Settore = z.infer<typeof SettoreSchema>;
 
-export const EnteSchema = z.object({ nFile: z.number().int(), ...SintesiShape });
+export const EnteSchema = z.object({
+  nFile: z.number().int(),
+  ...SintesiShape,
+});
 export type Ente = z.infer<typeof EnteSchema>;
 
 export const FaseInRitardoSchema = z.object({
@@ -119,10 +126,15 @@ export const PerformanceEnteSchema = z.object({
 });
 export type PerformanceEnte = z.infer<typeof PerformanceEnteSchema>;
 
-export const SegnalazioneFileSchema = SegnalazioneSchema.extend({ file: z.string() });
+export const SegnalazioneFileSchema = SegnalazioneSchema.extend({
+  file: z.string(),
+});
 export type SegnalazioneFile = z.infer<typeof SegnalazioneFileSchema>;
 
-export const FileNonLettoSchema = z.object({ file: z.string(), motivo: z.string() });
+export const FileNonLettoSchema = z.object({
+  file: z.string(),
+  motivo: z.string(),
+});
 export type FileNonLetto = z.infer<typeof FileNonLettoSchema>;
 
 export const ConsolidationSchema = z.object({

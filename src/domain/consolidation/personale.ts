@@ -4,7 +4,12 @@
  */
 import { displayName, personKey } from "../persone";
 import { consolidamento as t } from "../../strings/it";
-import type { ConsolidationInput, Partecipazione, PersonaRiga, SegnalazioneFile } from "./model";
+import type {
+  ConsolidationInput,
+  Partecipazione,
+  PersonaRiga,
+  SegnalazioneFile,
+} from "./model";
 
 interface Occorrenza {
   scritto: string;
@@ -31,7 +36,10 @@ export function consolidatePersonale(inputs: ConsolidationInput[]): {
   persone: PersonaRiga[];
   segnalazioni: SegnalazioneFile[];
 } {
-  const gruppi = new Map<string, { partecipazioni: Partecipazione[]; occorrenze: Occorrenza[] }>();
+  const gruppi = new Map<
+    string,
+    { partecipazioni: Partecipazione[]; occorrenze: Occorrenza[] }
+  >();
   for (const input of inputs)
     for (const scheda of input.report.schede) {
       const celle = input.extra?.schede?.[scheda.foglio]?.cellePersonale ?? [];
@@ -51,7 +59,12 @@ export function consolidatePersonale(inputs: ConsolidationInput[]): {
           prevista: p.prevista,
           realizzata: p.realizzata,
         });
-        g.occorrenze.push({ scritto, file: input.file, foglio: scheda.foglio, cella: celle[i] ?? "" });
+        g.occorrenze.push({
+          scritto,
+          file: input.file,
+          foglio: scheda.foglio,
+          cella: celle[i] ?? "",
+        });
         gruppi.set(key, g);
       });
     }
@@ -61,7 +74,9 @@ export function consolidatePersonale(inputs: ConsolidationInput[]): {
   for (const g of gruppi.values()) {
     const scritti = g.occorrenze.map((o) => o.scritto);
     const varianti = [...new Set(scritti)];
-    const categorie = g.partecipazioni.map((p) => p.categoria?.trim()).filter((c): c is string => !!c);
+    const categorie = g.partecipazioni
+      .map((p) => p.categoria?.trim())
+      .filter((c): c is string => !!c);
     persone.push({
       nome: displayName(scritti),
       varianti,
@@ -90,6 +105,8 @@ export function consolidatePersonale(inputs: ConsolidationInput[]): {
       });
     }
   }
-  persone.sort((a, b) => a.nome.localeCompare(b.nome, "it", { sensitivity: "base" }));
+  persone.sort((a, b) =>
+    a.nome.localeCompare(b.nome, "it", { sensitivity: "base" }),
+  );
   return { persone, segnalazioni };
 }
