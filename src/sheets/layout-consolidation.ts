@@ -1,0 +1,464 @@
+/**
+ * The consolidation as new sheets (issue 4): Riepilogo, Fasi in ritardo, Personale, Performance
+ * ente, Segnalazioni. Neutral SheetSpecs, so the xlsx and Office hosts lay them out alike.
+ * Choices (docs/CONSOLIDAMENTO.md): percentages are written as fractions with a "0.0%" format,
+ * so they sort, filter and chart as numbers; every string copied from a settore's file is a
+ * SpecCell string, which hosts write as text (never a formula).
+ */
+import type { Consolidation, Classe } from "../domain/consolidation/model";
+import type { Esito, Gravita, Indicatore } from "../domain/model";
+import { consolidamento as t } from "../strings/it";
+import type { CellStyle, SheetSpec, SpecCell } from "./sheet-spec";
+
+export const PERCENT_FMT = "0.0%";
+const HEADER: CellStyle = {
+  bold: true,
+  fill: "#D9E1F2",
+  border: true,
+  wrap: true,
+  vAlign: "middle",
+};
+const TITLE: CellStyle = { bold: true, fontSize: 14 };
+const NOTE: CellStyle = { italic: true, color: "#595959" };
+
+/** Esiti and classes in the colours Excel users know from conditional formatting. */
+export const ESITO_STYLE: Record<Esito, CellStyle> = {
+  OK: { fill: "#C6EFCE", color: "#006100" },
+  PARZIALE: { fill: "#FFEB9C", color: "#9C5700" },
+  "NON RAGGIUNTO": { fill: "#FFC7CE", color: "#9C0006" },
+  "DA VERIFICARE": { fill: "#D9D9D9", color: "#3A3A3A" },
+};
+const CLASSE_STYLE: Record<Classe, CellStyle> = {
+  raggiunto: ESITO_STYLE.OK,
+  "parzialmente raggiunto": ESITO_STYLE.PARZIALE,
+  "non raggiunto": ESITO_STYLE["NON RAGGIUNTO"],
+};
+const GRAVITA_STYLE: Record<Gravita, CellStyle> = {
+  errore: ESITO_STYLE["NON RAGGIUNTO"],
+  avviso: ESITO_STYLE.PARZIALE,
+  info: ESITO_STYLE["DA VERIFICARE"],
+};
+
+type Value = SpecCell["v"] | undefined;
+
+/** Collects cells and tracks the widest text per column for the widths. */
+class SheetBuilder {
+  readonly cells: SpecCell[] = [];
+  private readonly longest: number[] = [];
+
+  put(r: number, c: number, v: Value, style?: CellStyle, measure = true): void {
+    const value = v === undefined ? null : v;
+    if (value === null && !style) return;
+    this.cells.push(style ? { r, c, v: value, style } : { r, c, v: value });
+    if (!measure || value === null) return;
+    const len =
+      value instanceof Date
+        ? 10
+        : typeof value === "number"
+          ? 8
+          : Math.max(
+              ...String(value)
+                .split("\n")
+                .map((l) => l.length),
+            );
+    this.longest[c] = Math.max(this.longest[c] ?? 0, len);
+  }
+
+  row(r: number, values: Value[], style?: CellStyle): void {
+    values.forEach((v, c) => this.put(r, c, v, style));
+  }
+
+  header(
+    r: number,
+    labels: string[],
+    styles: Record<number, CellStyle> = {},
+  ): void {
+    // Headers wrap, so they count for at most 14 characters of width.
+    labels.forEach((l, c) => {
+      this.put(r, c, l, { ...HEADER, ...styles[c] }, false);
+      this.longest[c] = Math.max(this.longest[c] ?? 0, Math.min(l.length, 14));
+    });
+  }
+
+  widths(max: Record<number, number> = {}): number[] {
+    return Array.from(this.longest, (n, c) =>
+      Math.min(Math.max((n ?? 0) + 2, 8), max[c] ?? 45),
+    );
+  }
+}
+
+const pct = (x: number | null): number | null => (x === null ? null : x / 100);
+const pctStyle = (extra?: CellStyle): CellStyle => ({
+  fmt: PERCENT_FMT,
+  ...extra,
+});
+const mesi = (ms: number[]): string =>
+  ms.map((m) => t.mesi[m - 1] ?? String(m)).join(", ");
+const classeStyle = (c: Classe | null): CellStyle | undefined =>
+  c ? CLASSE_STYLE[c] : undefined;
+
+function riepilogo(c: Consolidation): SheetSpec {
+  const b = new SheetBuilder();
+  const k = t.colonne;
+  b.put(0, 0, t.titoli.riepilogo(c.esercizio, c.al), TITLE, false);
+  b.put(
+    1,
+    0,
+    t.titoli.fonti(c.file.length, c.fileNonLetti.length),
+    NOTE,
+    false,
+  );
+  const head = [
+    k.file,
+    k.foglio,
+    k.numero,
+    k.titolo,
+    k.strategico,
+    k.missione,
+    k.pesatura,
+    k.nIndicatori,
+    "OK",
+    "PARZIALE",
+    "NON RAGGIUNTO",
+    "DA VERIFICARE",
+    k.nonMisurati,
+    k.grado,
+    k.tempi,
+    k.classe,
+    k.errori,
+    k.avvisi,
+  ];
+  const H = 2;
+  // The esito counts wear their esito's colour in the header.
+  b.header(H, head, {
+    8: ESITO_STYLE.OK,
+    9: ESITO_STYLE.PARZIALE,
+    10: ESITO_STYLE["NON RAGGIUNTO"],
+    11: ESITO_STYLE["DA VERIFICARE"],
+  });
+  let r = H + 1;
+  for (const o of c.obiettivi) {
+    b.row(r, [
+      o.file,
+      o.foglio,
+      o.numero,
+      o.titolo,
+      o.obiettivoStrategico,
+      o.missioneProgramma,
+      o.pesatura,
+      o.nIndicatori,
+      o.esiti.OK,
+      o.esiti.PARZIALE,
+      o.esiti["NON RAGGIUNTO"],
+      o.esiti["DA VERIFICARE"],
+      o.esiti.nonMisurati,
+    ]);
+    b.put(r, 13, pct(o.mediaValoreRaggiunto), pctStyle());
+    b.put(r, 14, pct(o.mediaRispettoTempi), pctStyle());
+    b.put(r, 15, o.classe, classeStyle(o.classe));
+    b.put(r, 16, o.errori, o.errori ? GRAVITA_STYLE.errore : undefined);
+    b.put(r, 17, o.avvisi);
+    r++;
+  }
+  const lastObiettivo = r - 1;
+
+  // Sintesi per settore and ente, below the table so that the frozen header stays short.
+  r += 1;
+  b.put(r++, 0, t.titoli.sintesi, { bold: true, fontSize: 12 }, false);
+  b.header(r++, [
+    k.settore,
+    k.nObiettivi,
+    k.grado,
+    k.tempi,
+    k.classe,
+    t.classi.raggiunto,
+    t.classi.parziale,
+    t.classi.nonRaggiunto,
+    "non valutabili",
+    k.fasiInRitardo,
+    k.errori,
+    k.avvisi,
+    k.nota,
+  ]);
+  const lines = [
+    ...c.settori.map((s) => ({ ...s, label: s.file, bold: false })),
+    { ...c.ente, label: t.titoli.ente, bold: true },
+  ];
+  for (const s of lines) {
+    const st: CellStyle | undefined = s.bold ? { bold: true } : undefined;
+    b.row(r, [s.label, s.nObiettivi], st);
+    b.put(r, 2, pct(s.grado), pctStyle(st));
+    b.put(r, 3, pct(s.mediaRispettoTempi), pctStyle(st));
+    b.put(r, 4, s.classe, { ...st, ...classeStyle(s.classe) });
+    [
+      s.classi.raggiunto,
+      s.classi["parzialmente raggiunto"],
+      s.classi["non raggiunto"],
+      s.classi.nonValutabili,
+      s.fasiInRitardo,
+      s.errori,
+      s.avvisi,
+    ].forEach((v, i) => b.put(r, 5 + i, v, st));
+    b.put(r, 12, s.nota, s.nota ? NOTE : undefined);
+    r++;
+  }
+
+  const spec: SheetSpec = {
+    name: t.fogli.riepilogo,
+    cells: b.cells,
+    widths: b.widths({ 0: 30, 3: 50, 4: 40, 5: 35 }),
+    freeze: { rows: H + 1, cols: 0 },
+    filter: {
+      r1: H,
+      c1: 0,
+      r2: Math.max(H, lastObiettivo),
+      c2: head.length - 1,
+    },
+    print: { landscape: true, fitToWidth: true },
+  };
+  if (c.obiettivi.length > 0)
+    spec.chart = {
+      kind: "bar",
+      title: t.titoli.grafico,
+      categoriesCol: 2,
+      valuesCol: 13,
+      firstRow: H + 1,
+      lastRow: lastObiettivo,
+      anchorRow: H,
+      anchorCol: head.length + 1,
+    };
+  return spec;
+}
+
+function fasiInRitardo(c: Consolidation): SheetSpec {
+  const b = new SheetBuilder();
+  const k = t.colonne;
+  b.put(
+    0,
+    0,
+    t.titoli.fasiInRitardo + (c.al ? ` (${c.al})` : ""),
+    TITLE,
+    false,
+  );
+  const head = [
+    k.file,
+    k.foglio,
+    k.numero,
+    k.titolo,
+    k.fase,
+    k.descrizione,
+    k.mesiPrevisti,
+    k.mesiEffettivi,
+  ];
+  b.header(1, head);
+  let r = 2;
+  for (const f of c.fasiInRitardo)
+    b.row(r++, [
+      f.file,
+      f.foglio,
+      f.numero,
+      f.titolo,
+      f.n,
+      f.descrizione,
+      mesi(f.previsto),
+      mesi(f.effettivo),
+    ]);
+  if (c.fasiInRitardo.length === 0)
+    b.put(r, 0, t.titoli.nessunaFase, NOTE, false);
+  return {
+    name: t.fogli.fasiInRitardo,
+    cells: b.cells,
+    widths: b.widths({ 0: 30, 3: 45, 5: 50 }),
+    freeze: { rows: 2, cols: 0 },
+    filter: { r1: 1, c1: 0, r2: Math.max(1, r - 1), c2: head.length - 1 },
+    print: { landscape: true, fitToWidth: true },
+  };
+}
+
+function personale(c: Consolidation): SheetSpec {
+  const b = new SheetBuilder();
+  const k = t.colonne;
+  b.put(0, 0, t.titoli.personale, TITLE, false);
+  const head = [
+    k.nome,
+    k.varianti,
+    k.categoria,
+    k.nObiettivi,
+    k.totalePrevista,
+    k.totaleRealizzata,
+  ];
+  b.header(1, head);
+  let r = 2;
+  for (const p of c.personale) {
+    const altre = p.varianti.filter((v) => v !== p.nome);
+    const schede = new Set(
+      p.partecipazioni.map((x) => `${x.file}\u0000${x.foglio}`),
+    ).size;
+    b.row(r, [
+      p.nome,
+      altre.length ? altre.join("; ") : null,
+      p.categoria,
+      schede,
+    ]);
+    b.put(r, 4, pct(p.totalePrevista), pctStyle());
+    b.put(r, 5, pct(p.totaleRealizzata), pctStyle());
+    r++;
+  }
+  const lastPersona = r - 1;
+  // The detail, one row per partecipazione, for who wants to see each obiettivo's share.
+  r += 1;
+  b.put(
+    r++,
+    0,
+    t.titoli.dettaglioPersonale,
+    { bold: true, fontSize: 12 },
+    false,
+  );
+  b.header(r++, [
+    k.nome,
+    k.file,
+    k.foglio,
+    k.numero,
+    k.titolo,
+    "Nome come scritto nella scheda",
+    k.prevista,
+    k.realizzata,
+  ]);
+  for (const p of c.personale)
+    for (const x of p.partecipazioni) {
+      b.row(r, [p.nome, x.file, x.foglio, x.numero, x.titolo, x.nomeScritto]);
+      b.put(r, 6, pct(x.prevista), pctStyle());
+      b.put(r, 7, pct(x.realizzata), pctStyle());
+      r++;
+    }
+  return {
+    name: t.fogli.personale,
+    cells: b.cells,
+    widths: b.widths({ 0: 32, 1: 45, 4: 45, 5: 40 }),
+    freeze: { rows: 2, cols: 1 },
+    filter: { r1: 1, c1: 0, r2: Math.max(1, lastPersona), c2: head.length - 1 },
+    print: { landscape: true, fitToWidth: true },
+  };
+}
+
+/** An atteso/realizzato as a cell: percentages as fractions, ISO dates as dates, the rest as it is. */
+function valoreCell(
+  v: Indicatore["atteso"],
+  tipo: Indicatore["tipo"],
+): { v: Value; style?: CellStyle } {
+  if (v === null) return { v: null };
+  if (typeof v === "number")
+    return tipo === "percentuale" ? { v: v / 100, style: pctStyle() } : { v };
+  const m = tipo === "data" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+  if (m)
+    return {
+      v: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))),
+      style: { fmt: "dd/mm/yyyy" },
+    };
+  return { v };
+}
+
+function performanceEnte(c: Consolidation): SheetSpec {
+  const b = new SheetBuilder();
+  const k = t.colonne;
+  b.put(0, 0, t.titoli.performanceEnte, TITLE, false);
+  const head = [
+    k.file,
+    k.foglio,
+    k.titolo,
+    k.processo,
+    k.indicatore,
+    k.atteso,
+    k.realizzato,
+    k.raggiungimento,
+    k.esito,
+    "Esito scritto",
+    k.gradoEnte,
+    k.classe,
+  ];
+  b.header(1, head);
+  let r = 2;
+  for (const e of c.performanceEnte) {
+    const rows = e.indicatori.length ? e.indicatori : [null];
+    for (const i of rows) {
+      b.row(r, [
+        e.file,
+        e.foglio,
+        e.titolo,
+        e.missioneProgramma,
+        i?.indicatore,
+      ]);
+      if (i) {
+        const a = valoreCell(i.atteso, i.tipo);
+        const z = valoreCell(i.realizzato, i.tipo);
+        b.put(r, 5, a.v, a.style);
+        b.put(r, 6, z.v, z.style);
+        b.put(r, 7, pct(i.raggiungimento), pctStyle());
+        b.put(r, 8, i.esito, i.esito ? ESITO_STYLE[i.esito] : undefined);
+        b.put(r, 9, i.esitoScritto);
+      }
+      b.put(r, 10, pct(e.grado), pctStyle());
+      b.put(r, 11, e.classe, classeStyle(e.classe));
+      r++;
+    }
+  }
+  if (c.performanceEnte.length === 0)
+    b.put(r, 0, t.titoli.nessunaSchedaEnte, NOTE, false);
+  return {
+    name: t.fogli.performanceEnte,
+    cells: b.cells,
+    widths: b.widths({ 0: 30, 2: 40, 3: 35, 4: 55 }),
+    freeze: { rows: 2, cols: 0 },
+    filter: { r1: 1, c1: 0, r2: Math.max(1, r - 1), c2: head.length - 1 },
+    print: { landscape: true, fitToWidth: true },
+  };
+}
+
+function segnalazioni(c: Consolidation): SheetSpec {
+  const b = new SheetBuilder();
+  const k = t.colonne;
+  b.put(0, 0, t.titoli.segnalazioni, TITLE, false);
+  const head = [k.file, k.foglio, k.cella, k.gravita, k.codice, k.messaggio];
+  b.header(1, head);
+  let r = 2;
+  for (const f of c.fileNonLetti) {
+    b.row(r, [f.file, null, null]);
+    b.put(r, 3, "errore", GRAVITA_STYLE.errore);
+    b.row(r, [
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      t.titoli.fileNonLeggibile,
+      f.motivo,
+    ]);
+    r++;
+  }
+  for (const s of c.segnalazioni) {
+    b.row(r, [s.file, s.foglio, s.cella || null]);
+    b.put(r, 3, s.gravita, GRAVITA_STYLE[s.gravita]);
+    b.put(r, 4, s.codice);
+    b.put(r, 5, s.messaggio, { wrap: true });
+    r++;
+  }
+  if (r === 2) b.put(r, 0, t.titoli.nessunaSegnalazione, NOTE, false);
+  return {
+    name: t.fogli.segnalazioni,
+    cells: b.cells,
+    widths: b.widths({ 0: 30, 1: 25, 4: 34, 5: 90 }),
+    freeze: { rows: 2, cols: 0 },
+    filter: { r1: 1, c1: 0, r2: Math.max(1, r - 1), c2: head.length - 1 },
+    print: { landscape: true, fitToWidth: true },
+  };
+}
+
+/** The five sheets of a consolidation, in the order the Segretario reads them. */
+export function consolidationSheets(c: Consolidation): SheetSpec[] {
+  return [
+    riepilogo(c),
+    fasiInRitardo(c),
+    personale(c),
+    performanceEnte(c),
+    segnalazioni(c),
+  ];
+}

@@ -1,0 +1,263 @@
+import { describe, expect, it } from "vitest";
+import {
+  consolidationSheets,
+  PERCENT_FMT,
+} from "../../../src/sheets/layout-consolidation";
+import type { SheetSpec, SpecCell } from "../../../src/sheets/sheet-spec";
+import { EVIL, sample } from "./fixtures";
+
+const sheets = consolidationSheets(sample());
+const byName = (n: string): SheetSpec => sheets.find((s) => s.name === n)!;
+const at = (s: SheetSpec, r: number, c: number): SpecCell | undefined =>
+  s.cells.find((x) => x.r === r && x.c === c);
+const rowOf = (s: SheetSpec, text: string): number =>
+  s.cells.find((x) => x.v === text)!.r;
+const rowValues = (s: SheetSpec, r: number): unknown[] =>
+  s.cells
+    .filter((x) => x.r === r)
+    .sort((a, b) => a.c - b.c)
+    .map((x) => x.v);
+
+describe("consolidationSheets", () => {
+  it("makes the five sheets in reading order", () => {
+    expect(sheets.map((s) => s.name)).toEqual([
+      "Riepilogo",
+      "Fasi in ritardo",
+      "Personale",
+      "Performance ente",
+      "Segnalazioni",
+    ]);
+  });
+
+  it("gives every sheet a bold filled header, frozen panes, a filter over the header and widths", () => {
+    for (const s of sheets) {
+      const headerRow = s.filter!.r1;
+      const header = s.cells.filter((x) => x.r === headerRow);
+      expect(header.length, s.name).toBeGreaterThan(3);
+      for (const h of header) {
+        expect(h.style?.bold, `${s.name} ${h.c}`).toBe(true);
+        expect(h.style?.fill, `${s.name} ${h.c}`).toMatch(/^#[0-9A-F]{6}$/);
+      }
+      expect(s.freeze!.rows).toBe(headerRow + 1);
+      expect(s.filter!.c2).toBe(Math.max(...header.map((h) => h.c)));
+      expect(s.widths!.length).toBeGreaterThanOrEqual(header.length);
+      expect(s.widths!.every((w) => w >= 8 && w <= 90)).toBe(true);
+      expect(s.print).toEqual({ landscape: true, fitToWidth: true });
+    }
+  });
+
+  it("writes one Riepilogo row per obiettivo with percentages as fractions", () => {
+    const s = byName("Riepilogo");
+    expect(rowValues(s, 3)).toEqual([
+      "settore-1.xlsx",
+      "Ob 1",
+      "1.06.01",
+      EVIL,
+      "@SUM(A1:A2)",
+      "-1+2",
+      40,
+      2,
+      1,
+      0,
+      1,
+      0,
+      0,
+      0.5,
+      0,
+      "non raggiunto",
+      1,
+      1,
+    ]);
+    expect(rowValues(s, 4).slice(0, 4)).toEqual([
+      "settore-2.xlsx",
+      "Ob A",
+      "2.01.01",
+      "Manutenzioni",
+    ]);
+    expect(at(s, 3, 13)!.style!.fmt).toBe(PERCENT_FMT);
+    expect(at(s, 4, 13)!.v).toBe(1);
+    expect(s.filter).toEqual({ r1: 2, c1: 0, r2: 4, c2: 17 });
+  });
+
+  it("colours classes and esiti", () => {
+    const s = byName("Riepilogo");
+    expect(at(s, 3, 15)!.style!.fill).toBe("#FFC7CE");
+    expect(at(s, 4, 15)!.style!.fill).toBe("#C6EFCE");
+    expect(at(s, 2, 8)).toMatchObject({ v: "OK", style: { fill: "#C6EFCE" } });
+    expect(at(s, 2, 9)).toMatchObject({
+      v: "PARZIALE",
+      style: { fill: "#FFEB9C" },
+    });
+    expect(at(s, 2, 10)).toMatchObject({
+      v: "NON RAGGIUNTO",
+      style: { fill: "#FFC7CE" },
+    });
+    expect(at(s, 2, 11)).toMatchObject({
+      v: "DA VERIFICARE",
+      style: { fill: "#D9D9D9" },
+    });
+    const e = byName("Performance ente");
+    const esiti = e.cells.filter((x) => x.c === 8 && x.r >= 2);
+    expect(esiti.map((x) => [x.v, x.style?.fill])).toEqual([
+      ["OK", "#C6EFCE"],
+      ["OK", "#C6EFCE"],
+      ["PARZIALE", "#FFEB9C"],
+    ]);
+  });
+
+  it("adds the settori lines and the ente line, weighted, below the table", () => {
+    const s = byName("Riepilogo");
+    const r1 =
+      rowOf(s, "settore-1.xlsx") === 3
+        ? s.cells.filter((x) => x.v === "settore-1.xlsx").map((x) => x.r)[1]!
+        : -1;
+    expect(r1).toBeGreaterThan(4);
+    expect(rowValues(s, r1).slice(0, 5)).toEqual([
+      "settore-1.xlsx",
+      1,
+      0.5,
+      0,
+      "non raggiunto",
+    ]);
+    const ente = rowOf(s, "ENTE");
+    // (40 × 50 + 60 × 100) / 100 = 80
+    expect(rowValues(s, ente).slice(0, 5)).toEqual([
+      "ENTE",
+      2,
+      0.8,
+      0.5,
+      "parzialmente raggiunto",
+    ]);
+    expect(at(s, ente, 0)!.style!.bold).toBe(true);
+  });
+
+  it("asks for a bar chart of grado per obiettivo", () => {
+    const s = byName("Riepilogo");
+    expect(s.chart).toMatchObject({
+      kind: "bar",
+      categoriesCol: 2,
+      valuesCol: 13,
+      firstRow: 3,
+      lastRow: 4,
+    });
+    expect(s.chart!.anchorCol).toBeGreaterThan(17);
+    expect(at(s, 2, s.chart!.valuesCol)!.v).toBe("Grado di raggiungimento");
+  });
+
+  it("lists the fasi in ritardo with month names", () => {
+    const s = byName("Fasi in ritardo");
+    expect(rowValues(s, 2)).toEqual([
+      "settore-1.xlsx",
+      "Ob 1",
+      "1.06.01",
+      EVIL,
+      2,
+      "-Fase in ritardo",
+      "mar, apr",
+      "apr, mag",
+    ]);
+  });
+
+  it("shows one row per person, the variants, and the detail", () => {
+    const s = byName("Personale");
+    // "@Mario Rossi" is written one way only: shown as written, no variants.
+    expect(rowValues(s, 2)).toEqual(["@Mario Rossi", "PO", 1, 0.5, 0.5]);
+    expect(rowValues(s, 3)).toEqual([
+      "Marina Comi",
+      "+Marina Comi; COMI MARINA",
+      "PO",
+      3,
+      1.7,
+      1.6,
+    ]);
+    expect(s.filter!.r2).toBe(3);
+    const detail = s.cells.filter((x) => x.c === 5 && x.r > 5).map((x) => x.v);
+    expect(detail).toEqual([
+      "Nome come scritto nella scheda",
+      "@Mario Rossi",
+      "Marina Comi",
+      "+Marina Comi",
+      "COMI MARINA",
+    ]);
+  });
+
+  it("shows the ente indicators with typed values", () => {
+    const s = byName("Performance ente");
+    expect(rowValues(s, 2).slice(0, 8)).toEqual([
+      "settore-1.xlsx",
+      "Ente",
+      "Performance di ente",
+      "Tempestività pagamenti",
+      0,
+      -8,
+      1,
+      "OK",
+    ]);
+    const date = at(s, 3, 5)!;
+    expect(date.v).toEqual(new Date(Date.UTC(2023, 11, 15)));
+    expect(date.style!.fmt).toBe("dd/mm/yyyy");
+    expect(at(s, 4, 5)).toMatchObject({ v: 1, style: { fmt: PERCENT_FMT } });
+    expect(at(s, 2, 10)!.v).toBeCloseTo(0.8667, 4);
+  });
+
+  it("lists unreadable files and every segnalazione with its file", () => {
+    const s = byName("Segnalazioni");
+    expect(rowValues(s, 2)).toEqual([
+      "rotto.xlsx",
+      "errore",
+      "FILE NON LEGGIBILE",
+      "Il file non è una cartella di lavoro di Excel.",
+    ]);
+    const codes = s.cells.filter((x) => x.c === 4 && x.r > 2).map((x) => x.v);
+    expect(codes).toContain("EFFETTIVO_FUTURO");
+    expect(codes).toContain("PERSONA_NOME_VARIANTE");
+    const gravita = s.cells.find(
+      (x) => x.c === 3 && x.v === "errore" && x.r > 2,
+    )!;
+    expect(gravita.style!.fill).toBe("#FFC7CE");
+  });
+
+  it("never writes two values into one cell", () => {
+    for (const s of sheets) {
+      const seen = new Set(s.cells.map((c) => `${c.r},${c.c}`));
+      expect(seen.size, s.name).toBe(s.cells.length);
+    }
+  });
+
+  it("keeps copied text as plain strings, never anything a host could take for a formula", () => {
+    for (const s of sheets)
+      for (const c of s.cells) {
+        const v = c.v;
+        const ok =
+          v === null ||
+          ["string", "number", "boolean"].includes(typeof v) ||
+          v instanceof Date;
+        expect(ok, `${s.name} ${c.r},${c.c}`).toBe(true);
+      }
+    // Riepilogo, Fasi in ritardo and two Personale detail rows carry the titolo, unchanged.
+    const evil = sheets.flatMap((s) =>
+      s.cells.filter((c) => c.v === EVIL).map(() => s.name),
+    );
+    expect(evil).toEqual([
+      "Riepilogo",
+      "Fasi in ritardo",
+      "Personale",
+      "Personale",
+    ]);
+  });
+
+  it("writes a note instead of an empty table", () => {
+    const c = sample();
+    c.fasiInRitardo = [];
+    c.performanceEnte = [];
+    const [, fasi, , ente] = consolidationSheets(c);
+    expect(fasi!.cells.some((x) => x.v === "Nessuna fase in ritardo.")).toBe(
+      true,
+    );
+    expect(
+      ente!.cells.some(
+        (x) => x.v === "Nessuna scheda di ente nei file consolidati.",
+      ),
+    ).toBe(true);
+  });
+});
