@@ -100,6 +100,19 @@ export const segnalazioni = {
     `Il foglio contiene valori oltre l'area letta (${area}): sono stati ignorati. Eliminare i valori isolati in fondo al foglio.`,
 } as const;
 
+/** Refusals of Segna previsto / Segna effettivo / Togli segno. */
+export const avvisiSegni = {
+  segnoFoglioNonScheda: (foglio: string) =>
+    `Il foglio «${foglio}» non è una scheda obiettivo: selezionare le celle dei mesi nel cronoprogramma di una scheda.`,
+  segnoFoglioNascosto: (foglio: string) => `Il foglio «${foglio}» è nascosto: scoprirlo prima di segnare i mesi.`,
+  segnoSenzaCronoprogramma:
+    "In questa scheda non è stato trovato il cronoprogramma (la riga dei mesi gennaio … dicembre): ripristinarla come nel modello.",
+  segnoFuoriCronoprogramma:
+    "La selezione non è dentro il cronoprogramma: selezionare solo celle dei mesi nelle righe delle fasi.",
+  segnoRigaSbagliata: (riga: "previsto" | "effettivo") =>
+    `La selezione deve stare nelle celle dei mesi delle righe «${riga}» del cronoprogramma: selezionare solo quelle celle e riprovare.`,
+} as const;
+
 export const nomiMesi = [
   "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
   "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
@@ -226,11 +239,74 @@ export const pane = {
     scarica: "Scarica il riepilogo",
     scritto: (names: string[]) => `Fogli aggiunti: ${names.join(", ")}.`,
     scaricato: "Riepilogo scaricato.",
+    nessunaScheda: "Nessuna scheda del PEG riconosciuta in questo file.",
+    nessunoUtilizzabile: "Nessuno dei file scelti contiene schede del PEG utilizzabili: controllare i motivi elencati e riprovare.",
   },
   errors: {
     generic: "Si è verificato un errore imprevisto. Riprovare; se il problema persiste, segnalarlo all'assistenza.",
+    nessunaSelezione: "Selezionare prima, nel cronoprogramma, le celle dei mesi da segnare.",
   },
 };
+
+
+// Host Office.js e comandi della barra multifunzione (src/hosts/office, src/commands).
+export const officeHost = {
+  protetto: (foglio: string | null) =>
+    foglio
+      ? `Il foglio «${foglio}» è protetto e Excel non permette di modificarlo. Rimuovere la protezione (Revisione › Rimuovi protezione foglio) e riprovare.`
+      : "Uno dei fogli da modificare è protetto e Excel non permette di modificarlo. Rimuovere la protezione (Revisione › Rimuovi protezione foglio) e riprovare.",
+  modificaCella:
+    "Excel sta modificando una cella. Premere Invio o Esc per uscire dalla cella, poi ripetere il comando.",
+  apiMancante: (cosa: string, requisito: string) =>
+    `Questa versione di Excel non permette di ${cosa} (serve ${requisito}). Aggiornare Excel (Microsoft 365 o Excel 2021) oppure usare Excel per il Web.`,
+  requisitiMinimi:
+    "Questa versione di Excel è troppo vecchia per Monitoraggio PEG (serve ExcelApi 1.9: Excel 2019, Excel 2021, Microsoft 365 o Excel per il Web). Aggiornare Excel, oppure usare l'anteprima nel browser.",
+  unioniNonLette:
+    "Questa versione di Excel non permette di leggere le celle unite (serve ExcelApi 1.13): le etichette in celle unite potrebbero non essere riconosciute. Aggiornare Excel per una verifica completa.",
+  fuoriArea: (foglio: string, letta: string, usata: string) =>
+    `Nel foglio «${foglio}» ci sono celle oltre l'area letta (${letta}; area usata ${usata}): sono state ignorate. Eliminare i valori o i formati isolati in fondo al foglio.`,
+  troppoGrande:
+    "La cartella di lavoro è troppo grande per essere letta in una volta da Excel per il Web: la lettura è stata divisa in più passaggi.",
+  generico: (codice: string) =>
+    `Excel non ha completato l'operazione (${codice}). Riprovare; se il problema persiste, salvare, chiudere e riaprire la cartella di lavoro.`,
+  nessunaModifica: "Nessuna cella è stata modificata.",
+  ripristinato: "Le celle già scritte sono state riportate com'erano: nessuna modifica è rimasta.",
+  ripristinoFallito: (celle: string[]) =>
+    `Attenzione: non è stato possibile riportare com'erano queste celle: ${celle.slice(0, 20).join(", ")}${celle.length > 20 ? ` e altre ${celle.length - 20}` : ""}. Controllarle, oppure chiudere la cartella di lavoro senza salvare.`,
+  foglioMancante: (foglio: string) =>
+    `Il foglio «${foglio}» non esiste più nella cartella di lavoro. Ripetere la Verifica e riprovare.`,
+  foglioGiaPresente: (foglio: string) =>
+    `Esiste già un foglio chiamato «${foglio}». Ripetere il comando: verrà scelto un altro nome.`,
+  cambiateDopoLettura: (n: number) =>
+    n === 1
+      ? "Una cella era stata modificata dopo la verifica: il valore nuovo è stato comunque conservato per Annulla."
+      : `${n} celle erano state modificate dopo la verifica: i valori nuovi sono stati comunque conservati per Annulla.`,
+  annullaFoglioEliminato: (foglio: string) => `Il foglio «${foglio}» era già stato eliminato: non c'era niente da annullare.`,
+  impostazioniNonSalvate:
+    "Non è stato possibile salvare le impostazioni nel documento. Controllare che la cartella di lavoro non sia di sola lettura e riprovare.",
+  evidenziazioniRimosse: (n: number) =>
+    n === 1 ? "Rimossa 1 evidenziazione." : `Rimosse ${n} evidenziazioni.`,
+  nessunaEvidenziazione: "Non ci sono evidenziazioni da togliere.",
+} as const;
+
+export const comandi = {
+  selezioneFuori:
+    "Selezionare le celle dei mesi nel cronoprogramma di una scheda (righe «previsto» o «effettivo»), poi ripetere il comando.",
+  selezioneNonLetta: "Non è stato possibile leggere la selezione. Fare clic su una cella del cronoprogramma e riprovare.",
+  nessunaScheda: "Nella cartella di lavoro non c'è nessuna scheda del PEG da verificare.",
+  verificaFatta: (errori: number, avvisi: number) =>
+    `Verifica completata: ${errori} ${errori === 1 ? "errore" : "errori"}, ${avvisi} ${avvisi === 1 ? "avviso" : "avvisi"}.`,
+  esitiDaConfermare: (n: number) =>
+    n === 1
+      ? "Una cella contiene già un valore diverso: confermare nel riquadro prima di scrivere."
+      : `${n} celle contengono già un valore diverso: confermare nel riquadro prima di scrivere.`,
+  scritte: (n: number) => (n === 1 ? "Scritta 1 cella." : `Scritte ${n} celle.`),
+  niente: "Non c'era niente da scrivere: la cartella di lavoro era già aggiornata.",
+  nuovaScheda: (nome: string) => `Aggiunto il foglio «${nome}».`,
+  runtimeCondiviso:
+    "Questa versione di Excel non supporta il runtime condiviso: aprire il riquadro Monitoraggio PEG e usare i pulsanti del riquadro.",
+  erroreInatteso: "Si è verificato un errore imprevisto. Riprovare; se il problema persiste, segnalarlo all'assistenza.",
+} as const;
 
 
 // ── Consolidamento ─────────────────────────────────────────────────────────────────────────────
@@ -321,3 +397,27 @@ export const consolidamento = {
 
 
 // ── Anteprima nel browser ──────────────────────────────────────────────────────────────────────
+// Anteprima nel browser (src/web): la pagina che funziona senza Excel.
+export const preview = {
+  pageTitle: "Monitoraggio PEG – anteprima nel browser",
+  title: "Monitoraggio PEG",
+  subtitle: "Anteprima nel browser: i file restano sul computer, niente viene caricato in rete.",
+  apri: "Apri file .xlsx…",
+  apriLabel: "Apri una o più cartelle di lavoro .xlsx",
+  esempio: "Prova con l'esempio",
+  esempioNome: "esempio-peg-2023.xlsx",
+  caricamento: (file: string) => `Apertura di ${file}…`,
+  esempioNonDisponibile: "Non è stato possibile scaricare il file di esempio dal server dell'anteprima. Ricaricare la pagina e riprovare.",
+  nonAperto: (file: string, motivo: string) => `${file}: ${motivo}`,
+  nessunFile: "Aprire un file .xlsx, oppure premere «Prova con l'esempio».",
+  filesLabel: "File aperti",
+  sheetsLabel: "Fogli",
+  gridLabel: (foglio: string) => `Foglio ${foglio} (sola lettura)`,
+  colonneTroncate: (n: number) => `Sono mostrate solo le prime ${n} colonne.`,
+  selezione: (range: string) => `Selezione: ${range}`,
+  nessunaSelezione: "Selezionare le celle con il mouse o con le frecce (Maiusc per estendere).",
+  chiudiMessaggio: "Chiudi il messaggio",
+  copiaNome: (file: string) => file.replace(/\.xlsx$/i, "") + " (annotato).xlsx",
+  riepilogoNome: "riepilogo-peg.xlsx",
+  nessunaCartella: "Aprire prima almeno un file .xlsx.",
+};
