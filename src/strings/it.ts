@@ -119,6 +119,61 @@ export const nomiMesi = [
 ] as const;
 
 // ── Riga di comando ────────────────────────────────────────────────────────────────────────────
+export const cli = {
+  uso: `Monitoraggio PEG — riga di comando
+
+Uso:
+  peg verifica FILE.xlsx [--json] [--al AAAA-MM-GG] [--anno AAAA] [--scrivi OUT.xlsx [--sovrascrivi]]
+  peg consolida A.xlsx B.xlsx … | CARTELLA  -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA] [--json]
+  peg modello -o FILE.xlsx [--anno AAAA] [--sovrascrivi]
+
+  verifica    controlla le schede, calcola esiti e medie; con --scrivi salva una copia annotata
+              (il file di partenza non viene mai modificato)
+  consolida   riunisce le cartelle di lavoro dei settori in un riepilogo
+  modello     crea una cartella di lavoro vuota con una scheda obiettivo e una scheda di ente
+
+Codici di uscita: 0 nessun errore, 1 ci sono segnalazioni di gravità «errore», 2 file non utilizzabile.`,
+  comandoSconosciuto: (c: string) => `Comando «${c}» sconosciuto. Comandi disponibili: verifica, consolida, modello (peg --help per l'aiuto).`,
+  opzioneSconosciuta: (o: string) => `Opzione «${o}» sconosciuta: vedere peg --help.`,
+  valoreMancante: (o: string) => `Manca il valore dell'opzione --${o}: vedere peg --help.`,
+  dataNonValida: (v: string) => `La data «${v}» non è valida: scriverla come AAAA-MM-GG, ad esempio 2023-12-31.`,
+  annoNonValido: (v: string) => `L'anno «${v}» non è valido: scrivere un anno di quattro cifre, ad esempio 2023.`,
+  fileMancante: "Indicare il file da verificare, ad esempio: peg verifica settore.xlsx",
+  troppiFile: "peg verifica controlla un file alla volta: per più file usare peg consolida.",
+  uscitaMancante: "Indicare il file da creare con -o, ad esempio: peg modello -o modello-peg.xlsx",
+  sovrascriviSenzaScrivi: "--sovrascrivi si usa insieme a --scrivi OUT.xlsx.",
+  nessunaScheda: (file: string) =>
+    `In «${file}» non è stata riconosciuta nessuna scheda obiettivo o di ente: controllare che sia il file del PEG e che le intestazioni (N.OBIETTIVO, CRONOPROGRAMMA, INDICATORI…) siano presenti.`,
+  erroreImprevisto: "Errore imprevisto durante l'elaborazione. Riprovare; se il problema persiste, segnalarlo all'assistenza (PEG_DEBUG=1 mostra i dettagli).",
+  progressoLettura: (file: string) => `Lettura di ${file}…`,
+  progressoVerifica: (n: number) => `Verifica di ${n} fogli…`,
+  progressoScrittura: (file: string) => `Scrittura di ${file}…`,
+  scritto: (file: string, n: number) => `Salvata la copia ${file} (${n} celle modificate).`,
+  nonSovrascritte: (n: number) =>
+    `${n} celle contengono già un valore diverso e non sono state sovrascritte (usare --sovrascrivi per sostituirle):`,
+  modelloScritto: (file: string, anno: number) => `Creato il modello ${file} (esercizio ${anno}).`,
+} as const;
+
+export const rapporto = {
+  titolo: (file: string) => `Monitoraggio PEG — verifica di ${file}`,
+  intestazione: (esercizio: number, al: string, n: number, ente: number, ob: number) =>
+    `Esercizio ${esercizio} · data di riferimento ${al} · ${n} schede (${ente} di ente, ${ob} obiettivo)`,
+  schedaEnte: "scheda di ente",
+  nessunaSegnalazione: "Nessuna segnalazione.",
+  segnalazioni: "Segnalazioni:",
+  indicatori: "Indicatori:",
+  nessunIndicatore: "Nessun indicatore compilato.",
+  fasi: "Fasi:",
+  mediaValore: "Media valore raggiunto",
+  mediaTempi: "Media rispetto dei tempi",
+  grado: "Grado di raggiungimento",
+  daRilevare: "da rilevare",
+  altriFogli: "Altri fogli",
+  totale: (e: number, a: number, i: number) => `Totale: ${e} errori, ${a} avvisi, ${i} informazioni.`,
+  atteso: "atteso",
+  realizzato: "realizzato",
+  vuoto: "—",
+} as const;
 
 // ── Riquadro attività e comandi della barra multifunzione ─────────────────────────────────────
 // Riquadro attività (src/ui): ogni testo del pannello React, in Excel e nell'anteprima.
@@ -393,6 +448,42 @@ export const consolidamento = {
     messaggio: "Messaggio",
   },
   mesi: ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
+  cli: {
+    uso:
+      "Uso: peg consolida FILE.xlsx [FILE.xlsx … | CARTELLA] -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA] [--json] [--sovrascrivi]\n" +
+      "Legge le cartelle di lavoro dei settori (o ogni .xlsx di una cartella) senza modificarle e scrive il riepilogo in un nuovo file.",
+    nessunInput: "Indicare almeno un file .xlsx o una cartella da consolidare. Esempio: peg consolida settori/ -o riepilogo.xlsx",
+    nessunOutput: "Indicare il file da scrivere con -o, ad esempio: -o riepilogo.xlsx (oppure usare --json per il solo resoconto).",
+    outputNonXlsx: (f: string) => `Il file di uscita "${f}" deve avere estensione .xlsx. Scegliere ad esempio riepilogo.xlsx.`,
+    opzioneSconosciuta: (o: string) => `Opzione sconosciuta: ${o}. Le opzioni sono -o, --al, --anno, --json, --sovrascrivi.`,
+    valoreMancante: (o: string) => `Manca il valore dopo ${o}.`,
+    dataNonValida: (v: string) => `La data "${v}" non è valida: usare il formato AAAA-MM-GG, ad esempio 2023-12-31.`,
+    annoNonValido: (v: string) => `L'anno "${v}" non è valido: indicare un anno tra 2000 e 2100, ad esempio 2023.`,
+    cartellaVuota: (d: string) => `La cartella "${d}" non contiene file .xlsx da consolidare.`,
+    outputInCartella: (f: string) => `"${f}" è il file di uscita: non viene letto come settore.`,
+    nessunoUtilizzabile: "Nessun file si può consolidare: correggere i problemi indicati sopra e riprovare.",
+    progresso: (i: number, n: number, f: string) => `[${i}/${n}] Lettura di ${f}…`,
+    letto: (schede: number, errori: number, avvisi: number) =>
+      `      ${schede === 1 ? "1 scheda" : `${schede} schede`}, ${errori} errori, ${avvisi} avvisi`,
+    nonLetto: (f: string, motivo: string) => `      NON LEGGIBILE: ${f}. ${motivo}`,
+    nessunaScheda: (f: string) =>
+      `"${f}" non contiene schede del PEG riconoscibili (OBIETTIVO DI STRUTTURA o obiettivo di ente). Controllare di aver scelto il file giusto.`,
+    scritto: (f: string) => `Riepilogo scritto in ${f} (fogli: Riepilogo, Fasi in ritardo, Personale, Performance ente, Segnalazioni).`,
+    riassunto: {
+      titolo: (n: number, esercizio: number | null, al: string | null) =>
+        `Consolidamento di ${n === 1 ? "1 file" : `${n} file`}${esercizio ? `, esercizio ${esercizio}` : ""}${al ? `, dati al ${al}` : ""}`,
+      ente: "Ente",
+      obiettivi: (n: number) => (n === 1 ? "1 obiettivo" : `${n} obiettivi`),
+      grado: (g: string) => `grado ${g}`,
+      tempi: (g: string) => `rispetto dei tempi ${g}`,
+      nd: "n.d.",
+      fasi: (n: number) => `Fasi in ritardo: ${n}`,
+      persone: (n: number, varianti: number) =>
+        `Persone: ${n}` + (varianti ? ` (${varianti} scritte in più modi: vedere PERSONA_NOME_VARIANTE)` : ""),
+      segnalazioni: (e: number, a: number, i: number) => `Segnalazioni: ${e} errori, ${a} avvisi, ${i} informazioni`,
+      nonLetti: (n: number) => (n === 1 ? "1 file non leggibile" : `${n} file non leggibili`),
+    },
+  },
 };
 
 
@@ -420,4 +511,6 @@ export const preview = {
   copiaNome: (file: string) => file.replace(/\.xlsx$/i, "") + " (annotato).xlsx",
   riepilogoNome: "riepilogo-peg.xlsx",
   nessunaCartella: "Aprire prima almeno un file .xlsx.",
+  paneLabel: "Riquadro attività",
+  noScript: "Per usare l'anteprima occorre attivare JavaScript nel browser.",
 };

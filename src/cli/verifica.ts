@@ -1,0 +1,63 @@
+/** `peg verifica FILE.xlsx [--json] [--al] [--anno] [--scrivi OUT.xlsx [--sovrascrivi]]`. */
+import { basename } from "node:path";
+import { PegError } from "../domain/errors";
+import { SettingsSchema } from "../domain/settings";
+import { displayValue } from "../domain/values";
+import { applyPlanToCopy, loadWorkbookGrid } from "../hosts/xlsx";
+import { readInputFile, writeOutputFile } from "../hosts/xlsx/node-files";
+import { planEsiti, planEvidenziazioni } from "../sheets/plans";
+import { verifica } from "../sheets/verifica";
+import { conflicts, type WritePlan } from "../sheets/write-plan";
+import { cli as t } from "../strings/it";
+import { parseAl, parseAnno, parseArgs } from "./args";
+import { formatReport } from "./report-text";
+import type { CliIO } from "./io";
+
+export async function runVerifica(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { boolean: ["json", "sovrascrivi"], value: ["al", "anno", "scrivi"] });
+  if (args.positional.length === 0) throw new PegError(t.fileMancante);
+  if (args.positional.length > 1) throw new PegError(t.troppiFile);
+  const file = args.positional[0]!;
+  const json = args.flags.has("json");
+  const out = args.flags.get("scrivi");
+  const sovrascrivi = args.flags.has("sovrascrivi");
+  if (sovrascrivi && typeof out !== "string") throw new PegError(t.sovrascriviSenzaScrivi);
+  const settings = SettingsSchema.parse({ dataRiferimento: parseAl(args.flags.get("al")), esercizio: parseAnno(args.flags.get("anno")) });
+  const progress = (m: string): void => {
+    if (!json) io.stderr(m);
+  };
+
+  progress(t.progressoLettura(file));
+  const bytes = await readInputFile(file);
+  const { grid } = await loadWorkbookGrid(bytes, { fileName: basename(file) });
+  progress(t.progressoVerifica(grid.sheets.length));
+  const analysis = verifica(grid, { file: basename(file), settings, today: io.today() });
+  const report = analysis.report;
+  const noScheda = report.schede.length === 0;
+
+  if (json) io.stdout(JSON.stringify(report, null, 2));
+  else io.stdout(formatReport(report));
+  if (noScheda) {
+    io.stderr(t.nessunaScheda(basename(file)));
+    return 2;
+  }
+
+  if (typeof out === "string") {
+    const esiti = planEsiti(analysis);
+    const skipped = sovrascrivi ? [] : conflicts(esiti);
+    const applied = esiti.writes.filter((w) => sovrascrivi || !w.conflict);
+    // A cell that the esiti fix needs no highlight.
+    const fixed = new Set(applied.map((w) => `${w.foglio}!${w.cella}`));
+    const highlights = planEvidenziazioni(analysis, settings).writes.filter((w) => !fixed.has(`${w.foglio}!${w.cella}`));
+    const plan: WritePlan = { writes: [...applied, ...highlights], newSheets: [] };
+    if (skipped.length && !json) {
+      io.stderr(t.nonSovrascritte(skipped.length));
+      for (const w of skipped) io.stderr(`  ${w.foglio}!${w.cella}: «${displayValue(w.previous.value)}» → «${displayValue(w.value ?? null)}»`);
+    }
+    progress(t.progressoScrittura(out));
+    const copy = await applyPlanToCopy(bytes, plan, { fileName: basename(file) });
+    await writeOutputFile(out, copy, { overwrite: sovrascrivi, inputPaths: [file] });
+    progress(t.scritto(out, plan.writes.length));
+  }
+  return report.segnalazioni.some((s) => s.gravita === "errore") ? 1 : 0;
+}
