@@ -455,12 +455,10 @@ export const consolidamento = {
     nessunInput: "Indicare almeno un file .xlsx o una cartella da consolidare. Esempio: peg consolida settori/ -o riepilogo.xlsx",
     nessunOutput: "Indicare il file da scrivere con -o, ad esempio: -o riepilogo.xlsx (oppure usare --json per il solo resoconto).",
     outputNonXlsx: (f: string) => `Il file di uscita "${f}" deve avere estensione .xlsx. Scegliere ad esempio riepilogo.xlsx.`,
-    opzioneSconosciuta: (o: string) => `Opzione sconosciuta: ${o}. Le opzioni sono -o, --al, --anno, --json, --sovrascrivi.`,
-    valoreMancante: (o: string) => `Manca il valore dopo ${o}.`,
-    dataNonValida: (v: string) => `La data "${v}" non è valida: usare il formato AAAA-MM-GG, ad esempio 2023-12-31.`,
-    annoNonValido: (v: string) => `L'anno "${v}" non è valido: indicare un anno tra 2000 e 2100, ad esempio 2023.`,
     cartellaVuota: (d: string) => `La cartella "${d}" non contiene file .xlsx da consolidare.`,
     outputInCartella: (f: string) => `"${f}" è il file di uscita: non viene letto come settore.`,
+    erroreImprevistoFile: (f: string) =>
+      `Errore imprevisto durante la lettura di "${f}": il file è stato saltato. Aprirlo con Excel, salvarlo di nuovo come .xlsx e riprovare; se il problema persiste, segnalarlo all'assistenza.`,
     nessunoUtilizzabile: "Nessun file si può consolidare: correggere i problemi indicati sopra e riprovare.",
     progresso: (i: number, n: number, f: string) => `[${i}/${n}] Lettura di ${f}…`,
     letto: (schede: number, errori: number, avvisi: number) =>

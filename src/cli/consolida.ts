@@ -1,0 +1,283 @@
+/**
+ * `peg consolida A.xlsx B.xlsx … | CARTELLA -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA]
+ * [--json] [--sovrascrivi]`: reads every settore's workbook (never writing to it), consolidates
+ * them and writes the riepilogo to a new file. Exit codes: 0 no errore, 1 some errore or some
+ * file unreadable, 2 when no input can be used at all (or the command line is wrong).
+ */
+import { readdir, realpath, stat } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+import {
+  consolidate,
+  type Consolidation,
+  type ConsolidationInput,
+  type FileNonLetto,
+} from "../domain/consolidation";
+import { PegError, isPegError } from "../domain/errors";
+import {
+  DEFAULT_SETTINGS,
+  SettingsSchema,
+  type Settings,
+} from "../domain/settings";
+import { loadWorkbookGrid } from "../hosts/xlsx/load";
+import { readInputFile, writeOutputFile } from "../hosts/xlsx/node-files";
+import { workbookFromSpecs } from "../hosts/xlsx/render";
+import { inputFromAnalysis } from "../sheets/consolidation/input";
+import { consolidationSheets } from "../sheets/layout-consolidation";
+import { verifica } from "../sheets/verifica";
+import { cli, consolidamento, fileErrors } from "../strings/it";
+import { parseAl, parseAnno, parseArgs } from "./args";
+import type { CliIO } from "./io";
+
+const t = consolidamento.cli;
+
+export interface ConsolidaArgs {
+  inputs: string[];
+  output: string | null;
+  al: string | null;
+  anno: number | null;
+  json: boolean;
+  sovrascrivi: boolean;
+}
+
+/** The command line, checked; a wrong one is a PegError (exit 2) that says what to type. */
+export function parseConsolidaArgs(argv: string[]): ConsolidaArgs {
+  const p = parseArgs(argv, {
+    boolean: ["json", "sovrascrivi"],
+    value: ["o", "al", "anno"],
+    alias: { output: "o" },
+  });
+  const output = p.flags.get("o");
+  const a: ConsolidaArgs = {
+    inputs: p.positional,
+    output: typeof output === "string" ? output : null,
+    al: parseAl(p.flags.get("al")),
+    anno: parseAnno(p.flags.get("anno")),
+    json: p.flags.has("json"),
+    sovrascrivi: p.flags.has("sovrascrivi"),
+  };
+  if (a.inputs.length === 0) throw new PegError(t.nessunInput);
+  if (!a.output && !a.json) throw new PegError(t.nessunOutput);
+  if (a.output && !/\.xlsx$/i.test(a.output))
+    throw new PegError(t.outputNonXlsx(a.output));
+  return a;
+}
+
+interface Source {
+  /** Path as the user can find it. */
+  path: string;
+  /** Absolute path. */
+  abs: string;
+}
+
+/**
+ * Input arguments → files. A folder gives its .xlsx files (not recursive, sorted, without Excel's
+ * "~$" lock files and without the output file itself); a missing path is left to the reader,
+ * which explains it.
+ */
+async function expandInputs(
+  inputs: string[],
+  cwd: string,
+  outputAbs: string | null,
+  note: (s: string) => void,
+): Promise<{ sources: Source[]; problems: FileNonLetto[] }> {
+  const sources: Source[] = [];
+  const problems: FileNonLetto[] = [];
+  for (const input of inputs) {
+    const abs = resolve(cwd, input);
+    const st = await stat(abs).catch(() => null);
+    if (!st?.isDirectory()) {
+      sources.push({ path: input, abs });
+      continue;
+    }
+    const names = (await readdir(abs, { withFileTypes: true }).catch(() => []))
+      .filter(
+        (d) =>
+          (d.isFile() || d.isSymbolicLink()) &&
+          /\.xlsx$/i.test(d.name) &&
+          !d.name.startsWith("~$"),
+      )
+      .map((d) => d.name)
+      .sort((x, y) => x.localeCompare(y, "it", { numeric: true }));
+    let added = 0;
+    for (const name of names) {
+      const fileAbs = join(abs, name);
+      if (outputAbs && fileAbs === outputAbs) {
+        note(t.outputInCartella(join(input, name)));
+        continue;
+      }
+      sources.push({ path: join(input, name), abs: fileAbs });
+      added++;
+    }
+    if (added === 0)
+      problems.push({ file: input, motivo: t.cartellaVuota(input) });
+  }
+  return { sources, problems };
+}
+
+/** The name shown in the tables: the file name, or the path where two inputs share a name. */
+function displayNames(sources: Source[]): string[] {
+  const counts = new Map<string, number>();
+  for (const s of sources)
+    counts.set(basename(s.abs), (counts.get(basename(s.abs)) ?? 0) + 1);
+  return sources.map((s) =>
+    counts.get(basename(s.abs))! > 1 ? s.path : basename(s.abs),
+  );
+}
+
+async function readSettore(
+  src: Source,
+  name: string,
+  settings: Settings,
+  today: Date | undefined,
+): Promise<ConsolidationInput> {
+  const bytes = await readInputFile(src.abs);
+  const { grid } = await loadWorkbookGrid(bytes, { fileName: name });
+  const analysis = verifica(grid, {
+    file: name,
+    settings,
+    ...(today ? { today } : {}),
+  });
+  if (analysis.schede.length === 0) throw new PegError(t.nessunaScheda(name));
+  return inputFromAnalysis(analysis);
+}
+
+/** Refuse a bad output before reading anything (the writer checks again when it writes). */
+async function checkOutput(
+  outputAbs: string,
+  shown: string,
+  sources: Source[],
+  overwrite: boolean,
+): Promise<void> {
+  const real = async (p: string) => realpath(p).catch(() => p);
+  const out = await real(outputAbs);
+  for (const s of sources)
+    if ((await real(s.abs)) === out)
+      throw new PegError(fileErrors.outputIsInput(shown));
+  const st = await stat(outputAbs).catch(() => null);
+  if (st?.isDirectory())
+    throw new PegError(fileErrors.outputIsDirectory(shown));
+  if (st && !overwrite) throw new PegError(fileErrors.outputExists(shown));
+}
+
+function fmtPct(x: number | null): string {
+  return x === null
+    ? t.riassunto.nd
+    : `${x.toLocaleString("it-IT", { maximumFractionDigits: 1 })}%`;
+}
+
+function summary(c: Consolidation): string {
+  const r = t.riassunto;
+  const line = (
+    label: string,
+    s: Omit<Consolidation["ente"], "nFile">,
+  ): string =>
+    `  ${label}: ${r.obiettivi(s.nObiettivi)}, ${r.grado(fmtPct(s.grado))}` +
+    (s.classe ? ` (${s.classe})` : "") +
+    `, ${r.tempi(fmtPct(s.mediaRispettoTempi))}` +
+    (s.nota ? `\n    ${s.nota}` : "");
+  const count = (g: string) =>
+    c.segnalazioni.filter((s) => s.gravita === g).length;
+  const out = [r.titolo(c.file.length, c.esercizio, c.al)];
+  for (const s of c.settori) out.push(line(s.file, s));
+  out.push(line(r.ente, c.ente));
+  out.push(r.fasi(c.fasiInRitardo.length));
+  out.push(
+    r.persone(
+      c.personale.length,
+      c.personale.filter((p) => p.varianti.length > 1).length,
+    ),
+  );
+  out.push(r.segnalazioni(count("errore"), count("avviso"), count("info")));
+  if (c.fileNonLetti.length) out.push(r.nonLetti(c.fileNonLetti.length));
+  return out.join("\n");
+}
+
+export async function runConsolida(argv: string[], io: CliIO): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    io.stdout(t.uso);
+    return 0;
+  }
+  let args: ConsolidaArgs;
+  try {
+    args = parseConsolidaArgs(argv);
+  } catch (e) {
+    if (!isPegError(e)) throw e;
+    io.stderr(`${e.message}\n${t.uso}`);
+    return 2;
+  }
+  try {
+    return await consolida(args, io);
+  } catch (e) {
+    if (!isPegError(e)) throw e;
+    io.stderr(e.message);
+    return e.exitCode;
+  }
+}
+
+async function consolida(args: ConsolidaArgs, io: CliIO): Promise<number> {
+  const cwd = process.cwd();
+  const settings = SettingsSchema.parse({
+    dataRiferimento: args.al,
+    esercizio: args.anno,
+  });
+  const today = io.today();
+  const outputAbs = args.output ? resolve(cwd, args.output) : null;
+  const progress = (s: string) => {
+    if (!args.json) io.stderr(s);
+  };
+
+  const { sources, problems } = await expandInputs(
+    args.inputs,
+    cwd,
+    outputAbs,
+    progress,
+  );
+  if (outputAbs)
+    await checkOutput(outputAbs, args.output!, sources, args.sovrascrivi);
+  const names = displayNames(sources);
+  const inputs: ConsolidationInput[] = [];
+  const nonLetti: FileNonLetto[] = [...problems];
+  for (const p of problems) io.stderr(t.nonLetto(p.file, p.motivo));
+  for (const [i, src] of sources.entries()) {
+    const name = names[i]!;
+    progress(t.progresso(i + 1, sources.length, src.path));
+    try {
+      const input = await readSettore(src, name, settings, today);
+      inputs.push(input);
+      const seg = input.report.segnalazioni;
+      progress(
+        t.letto(
+          input.report.schede.length,
+          seg.filter((s) => s.gravita === "errore").length,
+          seg.filter((s) => s.gravita === "avviso").length,
+        ),
+      );
+    } catch (e) {
+      // One broken file never stops the others: it is listed with its reason.
+      const motivo = isPegError(e) ? e.message : t.erroreImprevistoFile(name);
+      nonLetti.push({ file: name, motivo });
+      io.stderr(t.nonLetto(src.path, motivo));
+    }
+  }
+  if (inputs.length === 0) {
+    io.stderr(t.nessunoUtilizzabile);
+    return 2;
+  }
+
+  const c = consolidate(inputs, settings, { nonLetti });
+  if (args.output) {
+    progress(cli.progressoScrittura(args.output));
+    const bytes = await workbookFromSpecs(consolidationSheets(c));
+    await writeOutputFile(outputAbs!, bytes, {
+      overwrite: args.sovrascrivi,
+      inputPaths: sources.map((s) => s.abs),
+    });
+  }
+  if (args.json) io.stdout(JSON.stringify(c, null, 2));
+  else {
+    io.stdout(summary(c));
+    if (args.output) io.stdout(t.scritto(args.output));
+  }
+  const errori = c.segnalazioni.some((s) => s.gravita === "errore");
+  return errori || nonLetti.length > 0 ? 1 : 0;
+}
