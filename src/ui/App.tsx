@@ -18,13 +18,12 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { WeatherMoon20Regular, WeatherSunny20Regular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Report, Segnalazione } from "../domain/model";
-import { DEFAULT_SETTINGS, type Settings } from "../domain/settings";
+import type { Settings } from "../domain/settings";
 import { pane } from "../strings/it";
 import { Actions } from "./Actions";
-import { ConfirmDialog, type Scelta } from "./ConfirmDialog";
-import { ConsolidationView } from "./ConsolidationView";
+import type { Scelta } from "./ConfirmDialog";
 import { userMessage } from "./errors";
 import { formatTime } from "./format";
 import type {
@@ -38,8 +37,12 @@ import type {
   RisultatoScrittura,
 } from "./pane-host";
 import { Results } from "./Results";
-import { SettingsPanel } from "./SettingsPanel";
-import { useThemeMode } from "./theme";
+import { type Mode, useThemeMode } from "./theme";
+
+// Views the user opens later load on demand (zod and the form controls stay out of the first download).
+const SettingsPanel = lazy(() => import("./SettingsPanel").then((m) => ({ default: m.SettingsPanel })));
+const ConsolidationView = lazy(() => import("./ConsolidationView").then((m) => ({ default: m.ConsolidationView })));
+const ConfirmDialog = lazy(() => import("./ConfirmDialog").then((m) => ({ default: m.ConfirmDialog })));
 
 /** Wait this long after the last edit before checking again (typing in Excel fires many events). */
 export const LIVE_DEBOUNCE_MS = 1200;
@@ -81,13 +84,17 @@ type Messaggio = { intent: "success" | "error" | "info" | "warning"; text: strin
 export interface AppProps {
   host: PaneHost;
   initialView?: PaneView;
+  /** A page that hosts the pane (browser preview) may own the theme, so both follow one toggle. */
+  theme?: { mode: Mode; toggle: () => void };
 }
 
-export function App({ host, initialView = "risultati" }: AppProps) {
+export function App({ host, initialView = "risultati", theme }: AppProps) {
   const s = useStyles();
-  const [mode, toggleMode] = useThemeMode(host);
+  const own = useThemeMode(host);
+  const [mode, toggleMode] = theme ? [theme.mode, theme.toggle] : own;
   const [view, setView] = useState<PaneView>(initialView);
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  /** null until the host has loaded them: nothing runs before. */
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [verifiedAt, setVerifiedAt] = useState<Date | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -102,11 +109,11 @@ export function App({ host, initialView = "risultati" }: AppProps) {
 
   const verifica = useCallback(
     async (quiet = false) => {
-      if (host.workbookName() === null) return;
+      if (host.workbookName() === null || settingsRef.current === null) return;
       busyRef.current = true;
       setBusy(pane.verifying);
       try {
-        const r = await host.verifica(settingsRef.current);
+        const r = await host.verifica(settingsRef.current!);
         setReport(r);
         setVerifiedAt(new Date());
         if (!quiet) setMessage(null);
@@ -123,15 +130,15 @@ export function App({ host, initialView = "risultati" }: AppProps) {
   // Load the saved settings, then check the workbook once.
   useEffect(() => {
     let alive = true;
-    host
-      .loadSettings()
-      .catch(() => DEFAULT_SETTINGS)
-      .then((loaded) => {
+    host.loadSettings().then(
+      (loaded) => {
         if (!alive) return;
         settingsRef.current = loaded;
         setSettings(loaded);
         void verifica(true);
-      });
+      },
+      (e: unknown) => setMessage({ intent: "error", text: userMessage(e) }),
+    );
     return () => {
       alive = false;
     };
@@ -149,7 +156,7 @@ export function App({ host, initialView = "risultati" }: AppProps) {
         void verifica();
         return;
       }
-      if (!settingsRef.current.verificaAutomatica) return;
+      if (!settingsRef.current?.verificaAutomatica) return;
       timer = setTimeout(function retry() {
         if (busyRef.current) timer = setTimeout(retry, LIVE_DEBOUNCE_MS);
         else void verifica(true);
@@ -200,7 +207,7 @@ export function App({ host, initialView = "risultati" }: AppProps) {
     const m = written(r, sovrascrivi ? 0 : p.conflitti.length);
     // The sheet changed: show results that match it.
     if (report || p.operazione.tipo === "esiti") {
-      const fresh = await host.verifica(settingsRef.current);
+      const fresh = await host.verifica(settingsRef.current!);
       setReport(fresh);
       setVerifiedAt(new Date());
     }
@@ -209,7 +216,7 @@ export function App({ host, initialView = "risultati" }: AppProps) {
 
   function operazione(op: Operazione) {
     void task(pane.busy, async () => {
-      const p = await host.prepare(op, settingsRef.current);
+      const p = await host.prepare(op, settingsRef.current!);
       if (p.conflitti.length > 0) {
         setPending(p);
         return null;
@@ -231,7 +238,7 @@ export function App({ host, initialView = "risultati" }: AppProps) {
       if (!host.canUndo()) return { intent: "info", text: pane.done.nienteDaAnnullare };
       const r = await host.undo();
       if (report) {
-        setReport(await host.verifica(settingsRef.current));
+        setReport(await host.verifica(settingsRef.current!));
         setVerifiedAt(new Date());
       }
       return { intent: "success", text: pane.done.annullato(r.celle) };
@@ -245,7 +252,7 @@ export function App({ host, initialView = "risultati" }: AppProps) {
   async function consolidate(fonte: FonteConsolidamento, onFile: (f: FileConsolidamento) => void): Promise<AnteprimaConsolidamento | null> {
     setMessage(null);
     try {
-      return await host.consolidate(fonte, settingsRef.current, onFile);
+      return await host.consolidate(fonte, settingsRef.current!, onFile);
     } catch (e) {
       setMessage({ intent: "error", text: userMessage(e) });
       return null;
@@ -313,7 +320,7 @@ export function App({ host, initialView = "risultati" }: AppProps) {
           {view === "risultati" && (
             <>
               <Actions
-                busy={busy !== null || workbook === null}
+                busy={busy !== null || workbook === null || settings === null}
                 canUndo={host.canUndo()}
                 canDownload={host.downloadCopy ? (host.isModified?.() ?? true) : null}
                 onVerifica={() => void verifica()}
@@ -338,12 +345,25 @@ export function App({ host, initialView = "risultati" }: AppProps) {
               {report && <Results report={report} onGoTo={goTo} />}
             </>
           )}
-          {view === "consolida" && (
-            <ConsolidationView hostKind={host.kind} busy={busy !== null} onConsolidate={consolidate} onWrite={writeConsolidation} />
-          )}
-          {view === "impostazioni" && <SettingsPanel key={JSON.stringify(settings)} settings={settings} onSave={saveSettings} />}
+          <Suspense fallback={<Spinner size="tiny" />}>
+            {view === "consolida" && (
+              <ConsolidationView
+                hostKind={host.kind}
+                busy={busy !== null || settings === null}
+                onConsolidate={consolidate}
+                onWrite={writeConsolidation}
+              />
+            )}
+            {view === "impostazioni" && settings && (
+              <SettingsPanel key={JSON.stringify(settings)} settings={settings} onSave={saveSettings} />
+            )}
+          </Suspense>
         </main>
-        <ConfirmDialog conflitti={pending?.conflitti ?? null} onChoose={choose} />
+        {pending && (
+          <Suspense fallback={null}>
+            <ConfirmDialog conflitti={pending.conflitti} onChoose={choose} />
+          </Suspense>
+        )}
       </div>
     </FluentProvider>
   );

@@ -1,0 +1,10 @@
+/**
+ * Everything heavy the browser preview needs (the engine and the ExcelJS host), in one module
+ * that is imported lazily: the page's first download stays small and ExcelJS arrives only when a
+ * workbook is opened.
+ */
+export * from "../ui/operations";
+export { loadWorkbookGrid } from "../hosts/xlsx/load";
+export { applyPlanToCopy } from "../hosts/xlsx/apply";
+export { workbookFromSpecs } from "../hosts/xlsx/render";
+export { loadSettings, DEFAULT_SETTINGS } from "../domain/settings";
