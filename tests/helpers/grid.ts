@@ -47,7 +47,7 @@ export function obiettivoRows(o: ObiettivoRows): In[][] {
   const rows: In[][] = [
     ["OBIETTIVO DI STRUTTURA"],
     ["N.OBIETTIVO", "TITOLO", "PESATURA"],
-    [o.numero ?? "1.01.01", "Titolo di prova", o.pesatura ?? 10],
+    [o.numero ?? "1.01.01", "Titolo di prova", "pesatura" in o ? o.pesatura : 10],
     [],
     ["PERSONALE COINVOLTO"],
     ["Cat.", "Cognome e Nome", "% Partecipazione"],
