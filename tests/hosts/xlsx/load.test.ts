@@ -31,7 +31,7 @@ async function sample(): Promise<Uint8Array> {
   ws.getCell("C1").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFff0000" } };
   ws.getCell("C1").value = "X";
   ws.getCell("C2").fill = { type: "pattern", pattern: "solid", fgColor: { theme: 5 } };
-  ws.getCell("C3").fill = { type: "pattern", pattern: "solid", fgColor: { theme: 4, tint: 0.3999755851924192 } };
+  ws.getCell("C3").fill = { type: "pattern", pattern: "solid", fgColor: { theme: 4, tint: 0.3999755851924192 } } as never;
   ws.getCell("C4").fill = { type: "pattern", pattern: "solid", fgColor: { indexed: 13 } } as never;
   ws.getCell("C5").fill = { type: "pattern", pattern: "none" };
   ws.getCell("C6").border = { top: { style: "thin" } }; // style without fill or value: not stored
