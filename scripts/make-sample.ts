@@ -15,7 +15,7 @@ export const ESEMPIO_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "..
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 31, 12, 0, 0));
 
 export function buildEsempio(): Promise<Uint8Array> {
-  return renderSpecs(esempioSpecs(), { fixedDate: FIXED_DATE });
+  return renderSpecs(esempioSpecs(), FIXED_DATE);
 }
 
 async function main(): Promise<void> {

@@ -25,6 +25,7 @@ export function renderSheetSpec(ws: Worksheet, spec: SheetSpec): void {
   spec.widths?.forEach((w, c) => {
     if (typeof w === "number" && w > 0) ws.getColumn(c + 1).width = w;
   });
+  for (const [r, h] of Object.entries(spec.heights ?? {})) if (h > 0) ws.getRow(Number(r) + 1).height = h;
   if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0)) {
     ws.views = [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
   }

@@ -99,6 +99,9 @@ describe("assets/esempio-peg-2023.xlsx", () => {
       const pes = findLabel(ws, "PESATURA");
       expect(ws.getCell(pes.row + 1, pes.col).value).toBeNull();
       findLabel(ws, "ESERCIZIO 2023");
+      // Long descriptions get a row tall enough to print them.
+      expect(ws.getRow(findLabel(ws, "Descrizione Obiettivo").row).height).toBeGreaterThanOrEqual(60);
+      expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1 });
     }
   });
 
