@@ -54,19 +54,27 @@ const useStyles = makeStyles({
   segTitle: { marginTop: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalXS, display: "block" },
 });
 
-export function CountBadges({ conteggi }: { conteggi: Conteggi }) {
+/** Counts per gravità; `compact` (group headers) leaves out the zeros. */
+export function CountBadges({ conteggi, compact = false }: { conteggi: Conteggi; compact?: boolean }) {
   const label = pane.countsLabel(conteggi.errore, conteggi.avviso, conteggi.info);
+  const show = (n: number) => !compact || n > 0;
   return (
-    <span role="group" aria-label={label} style={{ display: "inline-flex", gap: 4, flexWrap: "wrap" }}>
-      <Badge appearance={conteggi.errore ? "filled" : "outline"} color={conteggi.errore ? "danger" : "subtle"} size="small" aria-hidden>
-        {pane.countBadge(conteggi.errore, pane.counts.errori)}
-      </Badge>
-      <Badge appearance={conteggi.avviso ? "tint" : "outline"} color={conteggi.avviso ? "warning" : "subtle"} size="small" aria-hidden>
-        {pane.countBadge(conteggi.avviso, pane.counts.avvisi)}
-      </Badge>
-      <Badge appearance="outline" color={conteggi.info ? "informative" : "subtle"} size="small" aria-hidden>
-        {pane.countBadge(conteggi.info, pane.counts.info)}
-      </Badge>
+    <span role="img" aria-label={label} style={{ display: "inline-flex", gap: 4, flexWrap: "wrap" }}>
+      {show(conteggi.errore) && (
+        <Badge appearance={conteggi.errore ? "filled" : "outline"} color={conteggi.errore ? "danger" : "informative"} size="small" data-gravita="errore">
+          {pane.countBadge(conteggi.errore, pane.counts.errori)}
+        </Badge>
+      )}
+      {show(conteggi.avviso) && (
+        <Badge appearance={conteggi.avviso ? "tint" : "outline"} color={conteggi.avviso ? "warning" : "informative"} size="small" data-gravita="avviso">
+          {pane.countBadge(conteggi.avviso, pane.counts.avvisi)}
+        </Badge>
+      )}
+      {show(conteggi.info) && (
+        <Badge appearance="outline" color="informative" size="small" data-gravita="info">
+          {pane.countBadge(conteggi.info, pane.counts.info)}
+        </Badge>
+      )}
     </span>
   );
 }
@@ -123,7 +131,7 @@ export function Results(props: { report: Report; onGoTo: (s: Segnalazione) => vo
                 <Text weight="semibold" className={s.headerTitle}>
                   {g.scheda ? pane.schedaLabel(g.foglio, g.scheda.numero) : g.foglio}
                 </Text>
-                <CountBadges conteggi={g.conteggi} />
+                <CountBadges conteggi={g.conteggi} compact />
               </span>
             </AccordionHeader>
             <AccordionPanel>

@@ -88,7 +88,7 @@ export function PreviewShell({ host, sampleUrl }: { host: WebPaneHost; sampleUrl
   }, [sheet]);
 
   return (
-    <FluentProvider theme={mode === "dark" ? webDarkTheme : webLightTheme} className={s.provider}>
+    <FluentProvider theme={mode === "dark" ? webDarkTheme : webLightTheme} className={s.provider} applyStylesToPortals={false}>
       <div className={s.page}>
         <section className={s.work} aria-label={preview.title}>
           <div className={s.top}>
