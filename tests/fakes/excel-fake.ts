@@ -203,7 +203,7 @@ export class FakeWorkbookState {
     Pick<FakeOptions, "requestLimitBytes" | "responseLimitBytes">;
   selection: string;
   /** Formula results remembered so that restoring a formula gives back its value (recalculation). */
-  private formulaResults = new Map<string, string | number | boolean>();
+  private formulaResults = new Map<string, { value: string | number | boolean; error?: string }>();
 
   constructor(opts: FakeOptions = {}) {
     this.options = {
@@ -262,11 +262,14 @@ export class FakeWorkbookState {
   mutate(sheet: FakeSheet, r: number, c: number, f: (cell: FakeCell) => void): void {
     const k = key(r, c);
     const cur = { ...this.cell(sheet, r, c) };
-    if (cur.formula) this.formulaResults.set(`${sheet.name}!${k}!${cur.formula}`, cur.value);
+    if (cur.formula) this.formulaResults.set(`${sheet.name}!${k}!${cur.formula}`, { value: cur.value, error: cur.error });
     f(cur);
     if (cur.formula) {
       const remembered = this.formulaResults.get(`${sheet.name}!${k}!${cur.formula}`);
-      if (remembered !== undefined) cur.value = remembered;
+      if (remembered) {
+        cur.value = remembered.value;
+        if (remembered.error) cur.error = remembered.error;
+      }
     }
     const empty = cur.value === "" && !cur.formula && !cur.fill && cur.numberFormat === "General" && !cur.font && !cur.wrap && !cur.hAlign && !cur.vAlign && !cur.border;
     if (empty) sheet.cells.delete(k);

@@ -68,10 +68,23 @@ function cellBytes(w: CellWrite): number {
   return b;
 }
 
+/**
+ * Queue the restoration of one cell. Text is restored through the Text format ("@") and then the
+ * cell's own format, so it comes back as the same text without gaining an apostrophe prefix.
+ */
 function queueRestore(range: Excel.Range, p: CellSnapshot): void {
-  range.numberFormat = [[p.fmt ?? "General"]];
-  if (p.formula !== undefined) range.formulas = [[`=${p.formula}`]];
-  else range.values = [[toExcelValue(p.value)]];
+  const fmt = p.fmt ?? "General";
+  if (p.formula !== undefined) {
+    range.numberFormat = [[fmt]];
+    range.formulas = [[`=${p.formula}`]];
+  } else if (typeof p.value === "string" && p.value !== "") {
+    range.numberFormat = [["@"]];
+    range.values = [[p.value]];
+    range.numberFormat = [[fmt]];
+  } else {
+    range.numberFormat = [[fmt]];
+    range.values = [[toExcelValue(p.value)]];
+  }
   if (p.fill) range.format.fill.color = p.fill;
   else range.format.fill.clear();
 }
@@ -221,6 +234,8 @@ async function rollback(
   const sheets = [...done.createdSheets, ...failingSheets];
   const foglio = failingCells[0]?.foglio ?? null;
   if (cells.length === 0 && sheets.length === 0) throw toPegError(cause, { foglio: protectedGuess(cause, failing), coda: officeHost.nessunaModifica });
+  // Sheets found protected while rolling back: the one Excel refused is among them.
+  const protetti: string[] = [];
   try {
     // Which sheets exist now and which are protected: one sync, then one to restore.
     const col = context.workbook.worksheets;
@@ -239,6 +254,7 @@ async function rollback(
     }
     await context.sync();
     counted();
+    for (const [name, p] of prot) if (p.protected) protetti.push(existing.get(name)!.name);
     const created = new Set(sheets.map((n) => n.toLowerCase()));
     for (const c of cells) {
       const low = c.foglio.toLowerCase();
@@ -252,7 +268,7 @@ async function rollback(
     const where = cells.map((c) => `${quoteSheetName(c.foglio)}!${c.cella}`);
     throw toPegError(cause, { foglio, coda: officeHost.ripristinoFallito(where) });
   }
-  throw toPegError(cause, { foglio: protectedGuess(cause, failing) ?? foglio, coda: officeHost.ripristinato });
+  throw toPegError(cause, { foglio: protetti[0] ?? protectedGuess(cause, failing) ?? foglio, coda: officeHost.ripristinato });
 }
 
 function protectedGuess(cause: unknown, failing: Unit[]): string | null {
