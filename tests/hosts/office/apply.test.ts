@@ -68,8 +68,8 @@ describe("applyPlan", () => {
     });
     // The fake does parse typed text: the same strings without the prefix would not stay text.
     const r = fx.context();
-    r.workbook.worksheets.getItem("Ob 1").getRange("J1").values = [['=HYPERLINK("http://x","y")']];
-    r.workbook.worksheets.getItem("Ob 1").getRange("J2").values = [["30/06/2023"]];
+    asExcel(r).workbook.worksheets.getItem("Ob 1").getRange("J1").values = [['=HYPERLINK("http://x","y")']];
+    asExcel(r).workbook.worksheets.getItem("Ob 1").getRange("J2").values = [["30/06/2023"]];
     await r.sync();
     expect(fx.state.at("Ob 1", "J1").formula).toBe('=HYPERLINK("http://x","y")');
     expect(typeof fx.state.at("Ob 1", "J2").value).toBe("number");
@@ -260,7 +260,7 @@ describe("undo", () => {
   it("keeps for undo a value the user typed between the read and the write", async () => {
     const fx = fake(workbook(1));
     const ctx = fx.context();
-    ctx.workbook.worksheets.getItem("Ob 1").getRange("D32").values = [["typed meanwhile"]];
+    asExcel(ctx).workbook.worksheets.getItem("Ob 1").getRange("D32").values = [["typed meanwhile"]];
     await ctx.sync();
     const before = dump(fx);
     const rec = await applyPlan(asExcel(fx.context()), { writes: [w("Ob 1", "D32", { value: "OK" }, { value: "OK", fill: null })], newSheets: [] }, { capabilities: caps });
