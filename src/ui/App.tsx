@@ -173,6 +173,8 @@ export function App({ host, initialView = "risultati", theme }: AppProps) {
     if (!host.onRequest) return;
     return host.onRequest((r) => {
       setView(r.view);
+      if (r.messaggio) setMessage(r.messaggio);
+      if (r.conferma) setPending(r.conferma);
       if (r.verifica) void verifica();
     });
   }, [host, verifica]);

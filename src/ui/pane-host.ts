@@ -78,6 +78,10 @@ export type PaneView = "risultati" | "consolida" | "impostazioni";
 export interface PaneRequest {
   view: PaneView;
   verifica?: boolean;
+  /** A write a ribbon command planned that overwrites user values: the pane asks to confirm it. */
+  conferma?: Preparazione;
+  /** What a ribbon command did, or why it could not (Italian). */
+  messaggio?: { intent: "success" | "error" | "info" | "warning"; text: string };
 }
 
 export interface PaneHost {
