@@ -1,14 +1,15 @@
 /** The readable Italian report of `peg verifica`, grouped by scheda. */
 import { countByGravita } from "../domain/diagnostics";
 import type { Report, Scheda, Segnalazione } from "../domain/model";
+import { numeroIt } from "../domain/text";
 import { rapporto as t } from "../strings/it";
 
 const pct = (n: number | null): string =>
-  n === null ? t.vuoto : `${n.toLocaleString("it-IT", { maximumFractionDigits: 2 })} %`;
+  n === null ? t.vuoto : `${numeroIt(n)} %`;
 
 function valore(v: string | number | null, tipo: string): string {
   if (v === null) return t.vuoto;
-  if (typeof v === "number") return tipo === "percentuale" ? pct(v) : v.toLocaleString("it-IT");
+  if (typeof v === "number") return tipo === "percentuale" ? pct(v) : numeroIt(v, 4);
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}`;
   return v;
 }

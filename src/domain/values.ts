@@ -3,7 +3,7 @@
  * format or as text, Italian and English separators, Italian dates with or without a year, SI/NO.
  */
 import type { CellScalar } from "../sheets/grid";
-import { normLabel } from "./text";
+import { normLabel, numeroIt } from "./text";
 
 export interface DateParts {
   y: number | null;
@@ -204,7 +204,7 @@ export function displayValue(v: CellScalar): string {
   if (v === null || v === undefined) return "";
   if (v instanceof Date)
     return `${String(v.getUTCDate()).padStart(2, "0")}/${String(v.getUTCMonth() + 1).padStart(2, "0")}/${v.getUTCFullYear()}`;
-  if (typeof v === "number") return v.toLocaleString("it-IT", { maximumFractionDigits: 4 });
+  if (typeof v === "number") return numeroIt(v, 4);
   if (typeof v === "boolean") return v ? "VERO" : "FALSO";
   return v;
 }

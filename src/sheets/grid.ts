@@ -38,6 +38,7 @@ export class SheetGrid {
   readonly merges: MergeRange[] = [];
   private readonly rowsMap = new Map<number, Map<number, Cell>>();
   private sortedRows: number[] | null = null;
+  private sortedCells = new Map<number, Array<[number, Cell]>>();
   private mergeIndex: Map<number, MergeRange> | null = null;
 
   constructor(name: string, visibility: SheetVisibility = "visible") {
@@ -53,6 +54,7 @@ export class SheetGrid {
       this.sortedRows = null;
     }
     row.set(c, cell);
+    this.sortedCells.delete(r);
   }
 
   get(r: number, c: number): Cell | undefined {
@@ -102,9 +104,13 @@ export class SheetGrid {
 
   /** Cells of a row, ascending by column. */
   rowCells(r: number): Array<[number, Cell]> {
+    let sorted = this.sortedCells.get(r);
+    if (sorted) return sorted;
     const row = this.rowsMap.get(r);
     if (!row) return [];
-    return [...row.entries()].sort((a, b) => a[0] - b[0]);
+    sorted = [...row.entries()].sort((a, b) => a[0] - b[0]);
+    this.sortedCells.set(r, sorted);
+    return sorted;
   }
 
   /** Every non-blank cell, row by row. */

@@ -5,7 +5,6 @@
 import { GRAVITA, segnalazione, sortSegnalazioni } from "../domain/diagnostics";
 import { esitoScrittoValido, media, valutaIndicatore, type IndicatoreValutato } from "../domain/esiti";
 import {
-  ReportSchema,
   type Codice,
   type Fase,
   type Indicatore,
@@ -16,7 +15,7 @@ import {
 } from "../domain/model";
 import { resolveContext, type EvalContext, type Settings } from "../domain/settings";
 import { mediaRispettoTempi, statoFase, type FaseTempi } from "../domain/tempi";
-import { cleanText } from "../domain/text";
+import { cleanText, numeroIt } from "../domain/text";
 import { displayValue, parsePercent, parseValue, roundTiny } from "../domain/values";
 import { nomiMesi, segnalazioni as msg } from "../strings/it";
 import { a1, type WorkbookGrid } from "./grid";
@@ -100,7 +99,7 @@ export function verifica(grid: WorkbookGrid, opts: VerificaOptions): Analysis {
       grid.sheets.map((g) => g.name),
     ),
   };
-  return { report: ReportSchema.parse(report), schede, context, nonSchede, grid };
+  return { report, schede, context, nonSchede, grid };
 }
 
 function dedupe(list: Segnalazione[]): Segnalazione[] {
@@ -403,7 +402,7 @@ function indici(rec: RecognisedScheda, add: Add): void {
     const f = 10 ** dec;
     const rounded = Math.round(mean * f) / f;
     if (Math.abs(rounded - Math.round(typed.value * f) / f) > 1e-9) {
-      const fmt = (n: number): string => n.toLocaleString("it-IT", { maximumFractionDigits: Math.max(dec, 2) });
+      const fmt = (n: number): string => numeroIt(n, Math.max(dec, 2));
       add("INDICE_MEDIA_DIVERGENTE", ind.media, msg.INDICE_MEDIA_DIVERGENTE(text(view, ind.nome) ?? "", fmt(typed.value), fmt(rounded)));
     }
   }

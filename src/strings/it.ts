@@ -2,6 +2,7 @@
  * Every string a user reads, in Italian, in one module so that a second language can be added.
  * Sections are by area; each area appends to its own section only.
  */
+import { numeroIt } from "../domain/text";
 
 // ── Errori sui file (tutti i front end) ────────────────────────────────────────────────────────
 export const fileErrors = {
@@ -36,6 +37,8 @@ export const fileErrors = {
   writeBadCell: (foglio: string, cella: string) =>
     `"${cella}" non è un indirizzo di cella valido (foglio "${foglio}"): non è stato scritto nulla. Segnalare il problema all'assistenza.`,
   writeFailed: "Non è stato possibile preparare la copia della cartella di lavoro: non è stato scritto nulla. Riprovare; se il problema persiste, segnalarlo all'assistenza.",
+  copyLoses: (parts: string[]) =>
+    `Attenzione: la copia scritta fuori da Excel non conterrà ${parts.join(", ")} (il file originale resta intatto). Per conservarli, usare il componente aggiuntivo dentro Excel.`,
   // File su disco (riga di comando).
   fileMissing: (p: string) => `Il file "${p}" non esiste. Controllare il nome e la cartella.`,
   isDirectory: (p: string) => `"${p}" è una cartella, non un file. Indicare il file .xlsx.`,
@@ -51,7 +54,7 @@ export const fileErrors = {
 };
 
 // ── Segnalazioni (motore) ──────────────────────────────────────────────────────────────────────
-const pct = (n: number): string => `${n.toLocaleString("it-IT", { maximumFractionDigits: 2 })} %`;
+const pct = (n: number): string => `${numeroIt(n)} %`;
 
 export const segnalazioni = {
   PARTECIPAZIONE_PREVISTA_SOMMA: (somma: number) =>
