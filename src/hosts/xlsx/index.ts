@@ -6,4 +6,5 @@ export { loadWorkbookGrid, loadExcelJs, workbookToGrid, esercizioHint, type Load
 export { applyPlanToCopy } from "./apply";
 export { renderSheetSpec, workbookFromSpecs, CHART_HEADING, CHART_BAR_WIDTH } from "./render";
 export { checkWorkbookBytes } from "./sniff";
+export { partsLostOnCopy, copyLossWarning } from "./lost-parts";
 export { MAX_FILE_BYTES, formatBytes } from "./limits";

@@ -51,11 +51,10 @@ export async function loadExcelJs(data: Uint8Array | ArrayBuffer, opts: LoadOpti
 // hold only a style (a fill-only cronoprogramma mark) or walk every index densely (a stray
 // value at XFD1048576 would cost a million rows). So the conversion reads these internals.
 interface XCell {
-  type: number;
-  value: unknown;
+  /** The value holder; its model is the raw value, read without the getters' copies. */
+  _value: { model: { type: number; value?: unknown; formula?: string; sharedFormula?: string; result?: unknown; text?: unknown } };
   style?: { numFmt?: string; fill?: XFill };
   formula?: string;
-  result?: unknown;
 }
 interface XRow {
   _cells: Array<XCell | undefined>;
@@ -117,22 +116,33 @@ function convertCell(cell: XCell, r: number, c: number, grid: SheetGrid, palette
   let v: CellScalar = null;
   let formula: string | undefined;
   let error: string | undefined;
-  switch (cell.type) {
+  const m = cell._value.model;
+  switch (m.type) {
     case T.Null:
     case T.Merge: // the top-left cell of the merge holds the value; grid.visible() finds it
       break;
+    case T.String:
+    case T.Number:
+    case T.Boolean:
+    case T.Date:
+      v = scalar(m.value);
+      break;
     case T.Formula: {
-      formula = cell.formula;
-      const res = cell.result;
+      // A shared formula's other cells hold only the master's address: the getter translates it.
+      formula = m.formula ?? cell.formula;
+      const res = m.result;
       if (isErrorValue(res)) error = res.error;
       else v = scalar(res);
       break;
     }
     case T.Error:
-      error = (cell.value as { error: string }).error;
+      error = (m.value as { error: string }).error;
+      break;
+    case T.Hyperlink:
+      v = scalar(m.text);
       break;
     default:
-      v = scalar(cell.value);
+      v = scalar(m.value);
   }
   const blank = v === null || (typeof v === "string" && v.trim() === "");
   if (blank && !fill && formula === undefined && error === undefined) return;
