@@ -127,7 +127,7 @@ export const cli = {
 
 Uso:
   peg verifica FILE.xlsx [--json] [--al AAAA-MM-GG] [--anno AAAA] [--scrivi OUT.xlsx [--sovrascrivi]]
-  peg consolida A.xlsx B.xlsx … | CARTELLA  -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA] [--json]
+  peg consolida A.xlsx B.xlsx … | CARTELLA  -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA] [--json] [--sovrascrivi]
   peg modello -o FILE.xlsx [--anno AAAA] [--sovrascrivi]
 
   verifica    controlla le schede, calcola esiti e medie; con --scrivi salva una copia annotata
