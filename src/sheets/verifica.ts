@@ -13,6 +13,7 @@ import {
   type Scheda,
   type Segnalazione,
 } from "../domain/model";
+import { displayName, personKey, withoutPeriod } from "../domain/persone";
 import { resolveContext, type EvalContext, type Settings } from "../domain/settings";
 import { mediaRispettoTempi, statoFase, type FaseTempi } from "../domain/tempi";
 import { cleanText, numeroIt } from "../domain/text";
@@ -89,6 +90,7 @@ export function verifica(grid: WorkbookGrid, opts: VerificaOptions): Analysis {
   }
 
   duplicati(schede, out);
+  varianti(schede, out);
   const report: Report = {
     file: opts.file,
     esercizio: context.esercizio,
@@ -404,6 +406,31 @@ function indici(rec: RecognisedScheda, add: Add): void {
     if (Math.abs(rounded - Math.round(typed.value * f) / f) > 1e-9) {
       const fmt = (n: number): string => numeroIt(n, Math.max(dec, 2));
       add("INDICE_MEDIA_DIVERGENTE", ind.media, msg.INDICE_MEDIA_DIVERGENTE(text(view, ind.nome) ?? "", fmt(typed.value), fmt(rounded)));
+    }
+  }
+}
+
+/**
+ * PERSONA_NOME_VARIANTE within a workbook: one person (same personKey) spelled in more than one
+ * way. Every cell that does not use the most common spelling is pointed at.
+ */
+function varianti(schede: AnalysedScheda[], out: Segnalazione[]): void {
+  const groups = new Map<string, Array<{ s: AnalysedScheda; p: Pos; nome: string }>>();
+  for (const s of schede) {
+    s.rec.personale.forEach((ref, i) => {
+      const nome = s.scheda.personale[i]?.nome ?? "";
+      const key = personKey(nome);
+      if (!key) return;
+      groups.set(key, [...(groups.get(key) ?? []), { s, p: ref.nome, nome: withoutPeriod(nome) }]);
+    });
+  }
+  for (const group of groups.values()) {
+    const spellings = [...new Set(group.map((g) => g.nome))];
+    if (spellings.length < 2) continue;
+    const best = displayName(group.map((g) => g.nome));
+    for (const g of group) {
+      if (g.nome === best) continue;
+      out.push(segnalazione("PERSONA_NOME_VARIANTE", g.s.foglio, a1(g.p.r, g.p.c), msg.PERSONA_NOME_VARIANTE(best, spellings)));
     }
   }
 }

@@ -196,3 +196,16 @@ describe("scheda di ente (spec §2.2, §4.4)", () => {
     expect(a.schede[0]!.rec.grado).toEqual({ r: 13, c: 1 });
   });
 });
+
+describe("persone (spec §5, PERSONA_NOME_VARIANTE)", () => {
+  it("points at the cells that spell a person differently from the others, ignoring periods", () => {
+    const a = run(
+      sheet("A", obiettivoRows({ numero: "1", personale: [["PO", "Marina Comi", 50, null], ["PO", "Marco Maoloni (gennaio - aprile 2023)", 50, null]] })),
+      sheet("B", obiettivoRows({ numero: "2", personale: [["PO", "Marina Comi", 50, null], ["PO", "Marco Maoloni", 50, null]] })),
+      sheet("C", obiettivoRows({ numero: "3", personale: [["PO", "COMI  Marina", 100, null]] })),
+    );
+    const d = a.report.segnalazioni.filter((s) => s.codice === "PERSONA_NOME_VARIANTE");
+    expect(d.map((s) => `${s.foglio}!${s.cella}`)).toEqual(["C!B8"]);
+    expect(d[0]!.messaggio).toContain("«Marina Comi»");
+  });
+});
