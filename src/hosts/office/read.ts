@@ -9,9 +9,9 @@
  */
 import { SheetGrid, type Cell, type SheetVisibility, type WorkbookGrid, colLetters, rangeA1 } from "../../sheets/grid";
 import { officeHost } from "../../strings/it";
-import { rectOf, splitAreas } from "./address";
+import { rectOf, splitAddress, splitAreas } from "./address";
 import { REQUIREMENTS, officeCapabilities, type Capabilities } from "./capabilities";
-import { isPayloadLimit, toPegError } from "./errors";
+import { isPayloadLimit, officeErrorCode, toPegError } from "./errors";
 
 /**
  * The area read on each sheet: A1:AZ1000. A scheda spans about 100 rows and 20 columns; the bound
@@ -43,6 +43,8 @@ export interface WorkbookRead {
   avvisi: string[];
   /** context.sync() calls made. */
   syncs: number;
+  /** The selected range, when asked for (`withSelection`); null when it could not be read. */
+  selezione?: { foglio: string; range: string } | null;
 }
 
 export interface ReadOptions {
@@ -50,6 +52,8 @@ export interface ReadOptions {
   bound?: { rows: number; cols: number };
   /** Response bytes per group in the fallback read (default 3.5 MB, under the web's 5 MB). */
   groupBudgetBytes?: number;
+  /** Also read the selected range, in the first sync (for the cronoprogramma marks). */
+  withSelection?: boolean;
 }
 
 function visibilityOf(v: string): SheetVisibility {
@@ -135,7 +139,22 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   try {
     const collection = context.workbook.worksheets;
     collection.load("items/name,items/visibility");
-    await sync();
+    let selezione: WorkbookRead["selezione"];
+    if (opts.withSelection) {
+      const sel = context.workbook.getSelectedRange();
+      sel.load("address");
+      try {
+        await sync();
+        const { foglio, range } = splitAddress(sel.address);
+        selezione = foglio ? { foglio, range } : null;
+      } catch (e) {
+        // A chart or a shape is selected: read the sheets anyway, without the selection.
+        if (officeErrorCode(e) !== "InvalidSelection" && officeErrorCode(e) !== "InvalidArgument") throw e;
+        selezione = null;
+        collection.load("items/name,items/visibility");
+        await sync();
+      }
+    } else await sync();
     const items = collection.items;
 
     let queued: Queued[] | null = items.map((s) => queueSheet(s, boundAddress, withMerges));
@@ -185,7 +204,9 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
       sheets.push({ name, visibility, protetto: q.sheet.protection.protected, usedAddress: q.used.address, tagliato });
       grids.push(toGrid(q, name, visibility));
     });
-    return { grid: { sheets: grids }, sheets, avvisi, syncs };
+    const out: WorkbookRead = { grid: { sheets: grids }, sheets, avvisi, syncs };
+    if (opts.withSelection) out.selezione = selezione ?? null;
+    return out;
   } catch (e) {
     throw toPegError(e);
   }

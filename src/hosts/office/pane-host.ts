@@ -1,0 +1,87 @@
+/**
+ * The task pane's PaneHost inside Excel: a thin layer over the runtime's OfficeSession (shared
+ * with the ribbon commands) plus the Office events the pane follows: edits (live checking),
+ * theme, and requests from the ribbon.
+ */
+import type { Report } from "../../domain/model";
+import type { Settings } from "../../domain/settings";
+import type { PaneHost, PaneRequest, WorkbookChange } from "../../ui/pane-host";
+import { officeSession, type ExcelRunner, type OfficeSession } from "./session";
+
+export interface OfficePaneHostDeps {
+  session?: OfficeSession;
+  /** Excel.run, for registering the change events. */
+  run?: ExcelRunner;
+  /** The Office global (theme). */
+  office?: unknown;
+}
+
+interface OfficeThemeLike {
+  bodyBackgroundColor?: string;
+}
+
+/** Luminance of "#RRGGBB" (0 dark … 1 light). */
+function luminance(hex: string): number {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!m) return 1;
+  const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((x) => parseInt(x, 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+export function createOfficePaneHost(deps: OfficePaneHostDeps = {}): PaneHost {
+  const session = deps.session ?? officeSession();
+  const office = (deps.office ?? (globalThis as { Office?: unknown }).Office) as
+    | { context?: { officeTheme?: OfficeThemeLike } }
+    | undefined;
+  const run: ExcelRunner | undefined = deps.run ?? ((globalThis as { Excel?: { run: ExcelRunner } }).Excel ? (cb) => Excel.run(cb) : undefined);
+
+  return {
+    kind: "office",
+    workbookName: () => session.workbookName(),
+    async verifica(settings: Settings): Promise<Report> {
+      return (await session.verifica(settings)).report;
+    },
+    prepare: (op, settings) => session.prepare(op, settings),
+    async apply(p, opts) {
+      const r = await session.apply(p, opts);
+      return { celle: r.celle, nuoviFogli: r.nuoviFogli };
+    },
+    canUndo: () => session.canUndo(),
+    undo: () => session.undo(),
+    goTo: (foglio, cella) => session.goTo(foglio, cella),
+    consolidate: (fonte, settings, onFile) => session.consolidate(fonte, settings, onFile),
+    writeConsolidation: (a) => session.writeConsolidation(a),
+    loadSettings: () => session.loadSettings(),
+    saveSettings: (s) => session.saveSettings(s),
+    onRequest(cb: (r: PaneRequest) => void) {
+      return session.state.onRequest(cb);
+    },
+    onWorkbookChanged(cb: (change: WorkbookChange) => void) {
+      if (!run) return () => undefined;
+      let removed = false;
+      let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+      // WorksheetCollection.onChanged is ExcelApi 1.9 (the core set). Excel on the web may not
+      // deliver every event: the pane's Verifica button always works by hand.
+      run(async (ctx) => {
+        handler = ctx.workbook.worksheets.onChanged.add(async (ev) => {
+          if (!removed && ev.source === "Local") cb("edit");
+        });
+        await ctx.sync();
+      }).catch(() => undefined);
+      return () => {
+        removed = true;
+        const h = handler as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null;
+        if (h) {
+          // The handler belongs to the context it was added in; remove it there.
+          h.remove();
+          h.context.sync().catch(() => undefined);
+        }
+      };
+    },
+    theme() {
+      const bg = office?.context?.officeTheme?.bodyBackgroundColor;
+      if (!bg) return null;
+      return luminance(bg) < 0.5 ? "dark" : "light";
+    },
+  };
+}
