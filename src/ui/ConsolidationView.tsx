@@ -50,6 +50,7 @@ const useStyles = makeStyles({
   head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
   hidden: { display: "none" },
+  tabs: { flexWrap: "wrap" },
 });
 
 /** The first rows of a sheet spec as a matrix of texts. */
@@ -62,7 +63,12 @@ export function specRows(spec: SheetSpec, max = PREVIEW_ROWS): { rows: string[][
   }
   const shown = Math.min(total, max);
   const rows = Array.from({ length: shown }, () => Array<string>(cols).fill(""));
-  for (const c of spec.cells) if (c.r < shown) rows[c.r]![c.c] = formatScalar(c.v, "");
+  for (const c of spec.cells) {
+    if (c.r >= shown) continue;
+    // Percentages are stored as fractions with a % format, as Excel does.
+    const pct = typeof c.v === "number" && c.style?.fmt?.includes("%");
+    rows[c.r]![c.c] = pct ? `${formatScalar(Math.round((c.v as number) * 1000) / 10, "")} %` : formatScalar(c.v, "");
+  }
   return { rows, total };
 }
 
@@ -210,7 +216,7 @@ export function ConsolidationView(props: {
       {anteprima && anteprima.fogli.length > 0 && (
         <>
           <Text weight="semibold">{pane.consolida.anteprima}</Text>
-          <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as number)} aria-label={pane.consolida.anteprima}>
+          <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as number)} aria-label={pane.consolida.anteprima}>
             {anteprima.fogli.map((f, i) => (
               <Tab key={f.name} value={i}>
                 {f.name}

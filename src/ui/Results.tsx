@@ -45,6 +45,14 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
   icon: { flexShrink: 0, marginTop: "1px" },
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   errore: { color: tokens.colorPaletteRedForeground1 },
   avviso: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorBrandForeground1 },
@@ -98,9 +106,10 @@ export function SegnalazioniList(props: { items: Segnalazione[]; foglio: string;
             className={s.item}
             data-cella={`${seg.foglio}!${seg.cella}`}
             data-codice={seg.codice}
-            aria-label={`${pane.gravita[seg.gravita]}. ${pane.goToCell(seg.foglio, seg.cella, seg.messaggio)}`}
             onClick={() => props.onGoTo(seg)}
           >
+            {/* The name read aloud is the visible text, prefixed by the gravità the icon shows. */}
+            <span className={s.srOnly}>{`${pane.gravita[seg.gravita]}: `}</span>
             <GravitaIcon g={seg.gravita} />
             <span className={s.cella}>{seg.cella}</span>
             <span className={s.message}>{seg.messaggio}</span>

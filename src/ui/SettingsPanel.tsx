@@ -10,7 +10,9 @@ import { pane } from "../strings/it";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalM },
+  // Two columns when they fit, one in a narrow pane.
+  pair: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: tokens.spacingHorizontalM, alignItems: "end" },
+  input: { minWidth: 0, width: "100%" },
   colour: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
   swatch: { width: "32px", height: "32px", padding: 0, border: "none", backgroundColor: "transparent", cursor: "pointer" },
   fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -110,17 +112,17 @@ export function SettingsPanel(props: { settings: Settings; onSave: (s: Settings)
 
   const numberField = (k: Numero) => (
     <Field key={k} label={pane.settings[k]} validationMessage={err(k)} validationState={state(k)}>
-      <Input inputMode="decimal" value={form[k]} onChange={(_, d) => set({ [k]: d.value } as Partial<Form>)} name={k} />
+      <Input className={s.input} inputMode="decimal" value={form[k]} onChange={(_, d) => set({ [k]: d.value } as Partial<Form>)} name={k} />
     </Field>
   );
 
   return (
     <form className={s.form} onSubmit={save} noValidate aria-label={pane.settings.title} data-testid="settings">
       <Field label={pane.settings.dataRiferimento} hint={pane.settings.dataRiferimentoHint} validationMessage={err("dataRiferimento")} validationState={state("dataRiferimento")}>
-        <Input type="date" value={form.dataRiferimento} onChange={(_, d) => set({ dataRiferimento: d.value })} name="dataRiferimento" />
+        <Input className={s.input} type="date" value={form.dataRiferimento} onChange={(_, d) => set({ dataRiferimento: d.value })} name="dataRiferimento" />
       </Field>
       <Field label={pane.settings.esercizio} hint={pane.settings.esercizioHint} validationMessage={err("esercizio")} validationState={state("esercizio")}>
-        <Input inputMode="numeric" value={form.esercizio} onChange={(_, d) => set({ esercizio: d.value })} name="esercizio" />
+        <Input className={s.input} inputMode="numeric" value={form.esercizio} onChange={(_, d) => set({ esercizio: d.value })} name="esercizio" />
       </Field>
       <div className={s.pair}>
         {numberField("sogliaOk")}
@@ -142,7 +144,7 @@ export function SettingsPanel(props: { settings: Settings; onSave: (s: Settings)
                 value={/^#[0-9A-Fa-f]{6}$/.test(form.colori[k]) ? form.colori[k] : "#FFFFFF"}
                 onChange={(e) => set({ colori: { ...form.colori, [k]: e.target.value.toUpperCase() } })}
               />
-              <Input value={form.colori[k]} onChange={(_, d) => set({ colori: { ...form.colori, [k]: d.value } })} name={`colore-${k}`} />
+              <Input className={s.input} value={form.colori[k]} onChange={(_, d) => set({ colori: { ...form.colori, [k]: d.value } })} name={`colore-${k}`} />
             </div>
           </Field>
         ))}

@@ -41,7 +41,8 @@ export async function launch(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    // Italian UI language: date inputs read gg/mm/aaaa, as for the users.
+    args: [...CHROMIUM_ARGS, "--lang=it-IT"],
     acceptDownloads: true,
     viewport: { width: 1280, height: 800 },
     locale: "it-IT",
