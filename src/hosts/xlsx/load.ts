@@ -18,6 +18,11 @@ export interface LoadOptions {
 
 export interface LoadedWorkbook {
   grid: WorkbookGrid;
+  /**
+   * The workbook as read for the grid: values, styles, merges, sheets, notes. Parts the grid does
+   * not use (validations, conditional formats, links, drawings, page set-up…) are skipped, so it
+   * is a read-only view: never write it out. applyPlanToCopy loads the bytes afresh, in full.
+   */
   workbook: Workbook;
   /** A year (2000–2099) named by the file name or the workbook's title, when exactly one is; else null. */
   esercizioHint?: number | null;
@@ -25,20 +30,42 @@ export interface LoadedWorkbook {
 
 /** Loads `data` (never modified) and converts every worksheet into a SheetGrid. */
 export async function loadWorkbookGrid(data: Uint8Array | ArrayBuffer, opts: LoadOptions = {}): Promise<LoadedWorkbook> {
-  const workbook = await loadExcelJs(data, opts);
+  const workbook = await loadExcelJs(data, { ...opts, gridOnly: true });
   const grid = workbookToGrid(workbook);
   return { grid, workbook, esercizioHint: esercizioHint(opts.fileName, workbook) };
 }
 
+/**
+ * Worksheet parts the grid never reads. Skipping them saves parsing time and, above all, avoids
+ * ExcelJS expanding a validation on a whole column into a million per-cell entries (seconds and
+ * hundreds of MB for "A1:A1048576"); skipping drawings also spares odd drawing parts.
+ */
+export const GRID_IGNORED_NODES = [
+  "dataValidations",
+  "conditionalFormatting",
+  "extLst",
+  "hyperlinks",
+  "drawing",
+  "picture",
+  "tableParts",
+  "autoFilter",
+  "pageSetup",
+  "pageMargins",
+  "printOptions",
+  "headerFooter",
+  "rowBreaks",
+  "sheetProtection",
+];
+
 /** Checks the bytes, then loads them with ExcelJS; any failure is a PegError in Italian. */
-export async function loadExcelJs(data: Uint8Array | ArrayBuffer, opts: LoadOptions = {}): Promise<Workbook> {
+export async function loadExcelJs(data: Uint8Array | ArrayBuffer, opts: LoadOptions & { gridOnly?: boolean } = {}): Promise<Workbook> {
   const f = opts.fileName ?? "Il file";
   const bytes = asBytes(data);
   checkWorkbookBytes(bytes, opts);
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS (JSZip) reads a Uint8Array without copying it and never writes into it.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, opts.gridOnly ? { ignoreNodes: GRID_IGNORED_NODES } : {});
   } catch (e) {
     if (isPegError(e)) throw e;
     throw new PegError(fileErrors.unreadableWorkbook(f));
