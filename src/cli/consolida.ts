@@ -18,14 +18,16 @@ import {
   SettingsSchema,
   type Settings,
 } from "../domain/settings";
-import { loadWorkbookGrid } from "../hosts/xlsx/load";
-import { readInputFile, writeOutputFile } from "../hosts/xlsx/node-files";
+import { writeOutputFile } from "../hosts/xlsx/node-files";
 import { workbookFromSpecs } from "../hosts/xlsx/render";
-import { inputFromAnalysis } from "../sheets/consolidation/input";
 import { consolidationSheets } from "../sheets/layout-consolidation";
-import { verifica } from "../sheets/verifica";
 import { cli, consolidamento, fileErrors } from "../strings/it";
 import { parseAl, parseAnno, parseArgs } from "./args";
+import {
+  leggiSettore,
+  type EsitoLettura,
+  type Lettura,
+} from "./consolida-read";
 import type { CliIO } from "./io";
 
 const t = consolidamento.cli;
@@ -124,23 +126,6 @@ function displayNames(sources: Source[]): string[] {
   );
 }
 
-async function readSettore(
-  src: Source,
-  name: string,
-  settings: Settings,
-  today: Date | undefined,
-): Promise<ConsolidationInput> {
-  const bytes = await readInputFile(src.abs);
-  const { grid } = await loadWorkbookGrid(bytes, { fileName: name });
-  const analysis = verifica(grid, {
-    file: name,
-    settings,
-    ...(today ? { today } : {}),
-  });
-  if (analysis.schede.length === 0) throw new PegError(t.nessunaScheda(name));
-  return inputFromAnalysis(analysis);
-}
-
 /** Refuse a bad output before reading anything (the writer checks again when it writes). */
 async function checkOutput(
   outputAbs: string,
@@ -214,6 +199,26 @@ export async function runConsolida(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/**
+ * Reads every file in input order, calling `onDone` as each ends. Sequential on purpose: a
+ * worker thread was measured slower on this 2-core machine (its start-up, compiling the
+ * sources, costs more than the files it would read; see docs/CONSOLIDAMENTO.md).
+ */
+export async function leggiTutti(
+  jobs: Lettura[],
+  settings: Settings,
+  today: Date,
+  onDone: (i: number, esito: EsitoLettura) => void,
+): Promise<EsitoLettura[]> {
+  const esiti: EsitoLettura[] = [];
+  for (const [i, job] of jobs.entries()) {
+    const esito = await leggiSettore(job, settings, today);
+    esiti.push(esito);
+    onDone(i, esito);
+  }
+  return esiti;
+}
+
 async function consolida(args: ConsolidaArgs, io: CliIO): Promise<number> {
   const cwd = process.cwd();
   const settings = SettingsSchema.parse({
@@ -238,27 +243,30 @@ async function consolida(args: ConsolidaArgs, io: CliIO): Promise<number> {
   const inputs: ConsolidationInput[] = [];
   const nonLetti: FileNonLetto[] = [...problems];
   for (const p of problems) io.stderr(t.nonLetto(p.file, p.motivo));
-  for (const [i, src] of sources.entries()) {
-    const name = names[i]!;
-    progress(t.progresso(i + 1, sources.length, src.path));
-    try {
-      const input = await readSettore(src, name, settings, today);
-      inputs.push(input);
-      const seg = input.report.segnalazioni;
-      progress(
-        t.letto(
-          input.report.schede.length,
-          seg.filter((s) => s.gravita === "errore").length,
-          seg.filter((s) => s.gravita === "avviso").length,
-        ),
-      );
-    } catch (e) {
-      // One broken file never stops the others: it is listed with its reason.
-      const motivo = isPegError(e) ? e.message : t.erroreImprevistoFile(name);
-      nonLetti.push({ file: name, motivo });
-      io.stderr(t.nonLetto(src.path, motivo));
+  const jobs = sources.map((src, i) => ({ abs: src.abs, name: names[i]! }));
+  let done = 0;
+  const esiti = await leggiTutti(jobs, settings, today, (i, esito) => {
+    done++;
+    const src = sources[i]!;
+    if (!esito.ok) {
+      io.stderr(t.nonLetto(src.path, esito.motivo));
+      return;
     }
-  }
+    const seg = esito.input.report.segnalazioni;
+    progress(t.progresso(done, sources.length, src.path));
+    progress(
+      t.letto(
+        esito.input.report.schede.length,
+        seg.filter((s) => s.gravita === "errore").length,
+        seg.filter((s) => s.gravita === "avviso").length,
+      ),
+    );
+  });
+  // Input order, whatever order the files were read in.
+  esiti.forEach((esito, i) => {
+    if (esito.ok) inputs.push(esito.input);
+    else nonLetti.push({ file: names[i]!, motivo: esito.motivo });
+  });
   if (inputs.length === 0) {
     io.stderr(t.nessunoUtilizzabile);
     return 2;

@@ -2,7 +2,7 @@
  * Personale across workbooks: one row per person (personKey), their partecipazioni on every
  * scheda, totals, and PERSONA_NOME_VARIANTE where the same person is written in several ways.
  */
-import { displayName, personKey } from "../persone";
+import { displayName, personKey, withoutPeriod } from "../persone";
 import { consolidamento as t } from "../../strings/it";
 import type {
   ConsolidationInput,
@@ -85,12 +85,17 @@ export function consolidatePersonale(inputs: ConsolidationInput[]): {
       totalePrevista: somma(g.partecipazioni.map((p) => p.prevista)),
       totaleRealizzata: somma(g.partecipazioni.map((p) => p.realizzata)),
     });
-    if (varianti.length < 2) continue;
-    // The most used spelling is the reference; each other spelling is flagged where it first appears.
-    const riferimento = piuFrequente(scritti)!;
-    for (const v of varianti) {
-      if (v === riferimento) continue;
-      const o = g.occorrenze.find((x) => x.scritto === v)!;
+    // A period of service ("(da maggio 2023)") is not a different spelling (spec §5): compare
+    // the names without it. The most used spelling is the reference; each other one is flagged
+    // where it first appears.
+    const grafie = g.occorrenze.map((o) => withoutPeriod(o.scritto));
+    if (new Set(grafie).size < 2) continue;
+    const riferimento = piuFrequente(grafie)!;
+    const viste = new Set<string>([riferimento]);
+    g.occorrenze.forEach((o, k) => {
+      const grafia = grafie[k]!;
+      if (viste.has(grafia)) return;
+      viste.add(grafia);
       segnalazioni.push({
         file: o.file,
         codice: "PERSONA_NOME_VARIANTE",
@@ -98,12 +103,12 @@ export function consolidatePersonale(inputs: ConsolidationInput[]): {
         foglio: o.foglio,
         cella: o.cella,
         messaggio: t.segnalazioni.nomeVariante(
-          v,
+          o.scritto,
           riferimento,
-          varianti.filter((x) => x !== v && x !== riferimento),
+          [...new Set(grafie)].filter((x) => x !== grafia && x !== riferimento),
         ),
       });
-    }
+    });
   }
   persone.sort((a, b) =>
     a.nome.localeCompare(b.nome, "it", { sensitivity: "base" }),
