@@ -4,8 +4,17 @@
  * bytes. The input bytes are never modified; the caller writes the result to another path.
  */
 import { PegError, isPegError } from "../../domain/errors";
-import { MAX_COLS, MAX_ROWS, parseA1, type CellScalar } from "../../sheets/grid";
-import { freeSheetName, type CellWrite, type WritePlan } from "../../sheets/write-plan";
+import {
+  MAX_COLS,
+  MAX_ROWS,
+  parseA1,
+  type CellScalar,
+} from "../../sheets/grid";
+import {
+  freeSheetName,
+  type CellWrite,
+  type WritePlan,
+} from "../../sheets/write-plan";
 import { fileErrors } from "../../strings/it";
 import { toBytes } from "./bytes";
 import type { Cell, Workbook, Worksheet } from "./exceljs";
@@ -19,14 +28,21 @@ interface Target {
   c: number;
 }
 
-export async function applyPlanToCopy(data: Uint8Array | ArrayBuffer, plan: WritePlan, opts: LoadOptions = {}): Promise<Uint8Array> {
+export async function applyPlanToCopy(
+  data: Uint8Array | ArrayBuffer,
+  plan: WritePlan,
+  opts: LoadOptions = {},
+): Promise<Uint8Array> {
   const workbook = await loadExcelJs(data, opts);
   const targets = resolveTargets(workbook, plan.writes); // throws before anything is changed
   try {
     keepSharedFormulas(targets);
     for (const t of targets) applyWrite(t.ws.getCell(t.r, t.c), t.write);
     for (const spec of plan.newSheets) {
-      const name = freeSheetName(spec.name, workbook.worksheets.map((w) => w.name));
+      const name = freeSheetName(
+        spec.name,
+        workbook.worksheets.map((w) => w.name),
+      );
       renderSheetSpec(workbook.addWorksheet(name), spec);
     }
     return toBytes(await workbook.xlsx.writeBuffer());
@@ -46,7 +62,8 @@ function resolveTargets(workbook: Workbook, writes: CellWrite[]): Target[] {
   }
   return writes.map((write) => {
     // Excel compares sheet names without regard to case.
-    const ws = byName.get(write.foglio) ?? byLower.get(write.foglio.toLowerCase());
+    const ws =
+      byName.get(write.foglio) ?? byLower.get(write.foglio.toLowerCase());
     if (!ws) throw new PegError(fileErrors.writeSheetMissing(write.foglio));
     let pos: { r: number; c: number };
     try {
@@ -109,13 +126,18 @@ function keepSharedFormulas(targets: Target[]): void {
     if (t.write.value === undefined) continue;
     const cell = t.ws.getCell(t.r, t.c) as Cell & { isMerged?: boolean };
     // ExcelJS stores the master's address on each clone; a write to a merged cell lands on its master.
-    const addr = cell.isMerged && cell.master ? cell.master.address : cell.address;
+    const addr =
+      cell.isMerged && cell.master ? cell.master.address : cell.address;
     let set = bySheet.get(t.ws);
     if (!set) bySheet.set(t.ws, (set = new Set()));
     set.add(addr);
   }
   for (const [ws, masters] of bySheet) {
-    const rows = (ws as unknown as { _rows: Array<{ _cells: Array<Cell | undefined> } | undefined> })._rows;
+    const rows = (
+      ws as unknown as {
+        _rows: Array<{ _cells: Array<Cell | undefined> } | undefined>;
+      }
+    )._rows;
     rows.forEach((row) => {
       row?._cells.forEach((cell) => {
         if (!cell || cell.type !== 6 /* Formula */) return;

@@ -24,6 +24,7 @@ export const OFFICE_THEME: ThemePalette = [
 ];
 
 /** The legacy indexed palette (styles.xml may override it; ExcelJS does not expose that). */
+// prettier-ignore
 export const INDEXED_PALETTE: readonly string[] = [
   "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
   "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
@@ -45,10 +46,16 @@ export interface ExcelColor {
 }
 
 /** "#RRGGBB" for an ExcelJS colour, or null when it names no colour. */
-export function colorToHex(c: ExcelColor | undefined, theme: ThemePalette = OFFICE_THEME): string | null {
+export function colorToHex(
+  c: ExcelColor | undefined,
+  theme: ThemePalette = OFFICE_THEME,
+): string | null {
   if (!c) return null;
   let rgb: string | null = null;
-  if (typeof c.argb === "string" && /^[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/.test(c.argb)) {
+  if (
+    typeof c.argb === "string" &&
+    /^[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/.test(c.argb)
+  ) {
     rgb = c.argb.length === 8 ? c.argb.slice(2) : c.argb;
   } else if (typeof c.theme === "number") {
     rgb = theme[c.theme] ?? OFFICE_THEME[c.theme] ?? null;
@@ -83,7 +90,14 @@ export function applyTint(rgb: string, tint: number): string {
   }
   l = tint < 0 ? l * (1 + tint) : l * (1 - tint) + tint;
   const [nr, ng, nb] = hslToRgb(h, s, Math.min(1, Math.max(0, l)));
-  return [nr, ng, nb].map((x) => Math.round(x * 255).toString(16).padStart(2, "0")).join("").toUpperCase();
+  return [nr, ng, nb]
+    .map((x) =>
+      Math.round(x * 255)
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")
+    .toUpperCase();
 }
 
 function hslToRgb(h: number, s: number, l: number): [number, number, number] {
@@ -117,6 +131,19 @@ export function themePalette(themeXml: string | undefined): ThemePalette {
     const sys = /<a:sysClr\b[^>]*lastClr="([0-9A-Fa-f]{6})"/.exec(m[1]!);
     return sys ? sys[1]!.toUpperCase() : undefined;
   };
-  const order = ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink", "folHlink"];
+  const order = [
+    "lt1",
+    "dk1",
+    "lt2",
+    "dk2",
+    "accent1",
+    "accent2",
+    "accent3",
+    "accent4",
+    "accent5",
+    "accent6",
+    "hlink",
+    "folHlink",
+  ];
   return order.map((n, i) => slot(n) ?? OFFICE_THEME[i]!);
 }

@@ -7,7 +7,8 @@ export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 /** "25 MB": the limit as people read it. */
 export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(n % (1024 * 1024) === 0 ? 0 : 1).replace(".", ",")} MB`;
+  if (n >= 1024 * 1024)
+    return `${(n / (1024 * 1024)).toFixed(n % (1024 * 1024) === 0 ? 0 : 1).replace(".", ",")} MB`;
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;
   return `${n} byte`;
 }

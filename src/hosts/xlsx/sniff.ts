@@ -24,15 +24,27 @@ export function asBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
 }
 
 /** Throws a PegError when the bytes cannot be an .xlsx workbook; returns the zip's entry names. */
-export function checkWorkbookBytes(bytes: Uint8Array, opts: SniffOptions = {}): string[] {
+export function checkWorkbookBytes(
+  bytes: Uint8Array,
+  opts: SniffOptions = {},
+): string[] {
   const f = opts.fileName ?? "Il file";
   const max = opts.maxBytes ?? MAX_FILE_BYTES;
   if (bytes.length === 0) throw new PegError(fileErrors.empty(f));
-  if (bytes.length > max) throw new PegError(fileErrors.tooBig(f, formatBytes(bytes.length), formatBytes(max)));
-  if (startsWith(bytes, CFB_SIGNATURE)) throw new PegError(cfbMessage(bytes, f));
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) throw new PegError(fileErrors.pdf(f)); // "%PDF"
+  if (bytes.length > max)
+    throw new PegError(
+      fileErrors.tooBig(f, formatBytes(bytes.length), formatBytes(max)),
+    );
+  if (startsWith(bytes, CFB_SIGNATURE))
+    throw new PegError(cfbMessage(bytes, f));
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46]))
+    throw new PegError(fileErrors.pdf(f)); // "%PDF"
   // A zip starts with a local file header "PK\x03\x04" (or is an empty archive "PK\x05\x06").
-  const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
+  const isZip =
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    (bytes[2] === 3 || bytes[2] === 5);
   if (!isZip) throw new PegError(fileErrors.notWorkbook(f));
   const names = centralDirectoryNames(bytes);
   if (names === null) throw new PegError(fileErrors.truncated(f));
@@ -40,7 +52,8 @@ export function checkWorkbookBytes(bytes: Uint8Array, opts: SniffOptions = {}): 
   const set = new Set(names.map((n) => (n.startsWith("/") ? n.slice(1) : n)));
   if (set.has("xl/workbook.xml")) return names;
   if (set.has("xl/workbook.bin")) throw new PegError(fileErrors.xlsb(f));
-  if (set.has("mimetype") && set.has("content.xml")) throw new PegError(fileErrors.ods(f));
+  if (set.has("mimetype") && set.has("content.xml"))
+    throw new PegError(fileErrors.ods(f));
   throw new PegError(fileErrors.zipNotWorkbook(f));
 }
 
@@ -55,8 +68,13 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
  * UTF-16LE; a short search of the file tells them apart, and anything else gets both hints.
  */
 function cfbMessage(bytes: Uint8Array, f: string): string {
-  if (containsUtf16(bytes, "EncryptionInfo") || containsUtf16(bytes, "EncryptedPackage")) return fileErrors.encrypted(f);
-  if (containsUtf16(bytes, "Workbook") || containsUtf16(bytes, "Book")) return fileErrors.legacyXls(f);
+  if (
+    containsUtf16(bytes, "EncryptionInfo") ||
+    containsUtf16(bytes, "EncryptedPackage")
+  )
+    return fileErrors.encrypted(f);
+  if (containsUtf16(bytes, "Workbook") || containsUtf16(bytes, "Book"))
+    return fileErrors.legacyXls(f);
   return fileErrors.encryptedOrXls(f);
 }
 
@@ -66,7 +84,8 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
   outer: for (let i = 0; i + n <= bytes.length; i++) {
     if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
     for (let k = 1; k < text.length; k++) {
-      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0)
+        continue outer;
     }
     return true;
   }
@@ -77,7 +96,9 @@ function u16(b: Uint8Array, o: number): number {
   return b[o]! | (b[o + 1]! << 8);
 }
 function u32(b: Uint8Array, o: number): number {
-  return (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+  return (
+    (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0
+  );
 }
 
 /**
@@ -85,7 +106,9 @@ function u32(b: Uint8Array, o: number): number {
  * end-of-central-directory record, or a directory that points past the end of the bytes;
  * undefined for a Zip64 archive, whose real figures live elsewhere.
  */
-export function centralDirectoryNames(b: Uint8Array): string[] | null | undefined {
+export function centralDirectoryNames(
+  b: Uint8Array,
+): string[] | null | undefined {
   // The EOCD record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
   const stop = Math.max(0, b.length - 22 - 0xffff);
   let eocd = -1;
@@ -99,7 +122,8 @@ export function centralDirectoryNames(b: Uint8Array): string[] | null | undefine
   const count = u16(b, eocd + 10);
   const size = u32(b, eocd + 12);
   const offset = u32(b, eocd + 16);
-  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) return undefined;
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff)
+    return undefined;
   if (offset + size > eocd) return null;
   const names: string[] = [];
   const decoder = new TextDecoder();

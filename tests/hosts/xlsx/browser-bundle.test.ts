@@ -4,7 +4,14 @@
  * the ExcelJS import shim resolves to the browser build and that ExcelJS stays out of the
  * initial chunk.
  */
-import { readdir, readFile, rm, stat, writeFile, mkdtemp } from "node:fs/promises";
+import {
+  readdir,
+  readFile,
+  rm,
+  stat,
+  writeFile,
+  mkdtemp,
+} from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -16,7 +23,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newWorkbook, toBytes } from "./build";
 
 const CHROMIUM = process.env.PEG_CHROMIUM ?? "/usr/bin/chromium";
-const HOST = resolve(fileURLToPath(import.meta.url), "../../../../src/hosts/xlsx/index.ts");
+const HOST = resolve(
+  fileURLToPath(import.meta.url),
+  "../../../../src/hosts/xlsx/index.ts",
+);
 
 const ENTRY = `
 export async function run(bytes) {
@@ -47,16 +57,28 @@ let jsFiles: Array<{ name: string; size: number }> = [];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "peg-xlsx-bundle-"));
   await writeFile(join(dir, "entry.js"), ENTRY);
-  await writeFile(join(dir, "index.html"), '<!doctype html><html><body><script type="module" src="./entry.js"></script></body></html>');
+  await writeFile(
+    join(dir, "index.html"),
+    '<!doctype html><html><body><script type="module" src="./entry.js"></script></body></html>',
+  );
   await build({
     root: dir,
     configFile: false,
     logLevel: "silent",
-    build: { outDir: join(dir, "dist"), emptyOutDir: true, chunkSizeWarningLimit: 5000 },
+    build: {
+      outDir: join(dir, "dist"),
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 5000,
+    },
   });
   const assets = join(dir, "dist", "assets");
   jsFiles = await Promise.all(
-    (await readdir(assets)).filter((f) => f.endsWith(".js")).map(async (name) => ({ name, size: (await stat(join(assets, name))).size })),
+    (await readdir(assets))
+      .filter((f) => f.endsWith(".js"))
+      .map(async (name) => ({
+        name,
+        size: (await stat(join(assets, name))).size,
+      })),
   );
 });
 
@@ -79,7 +101,11 @@ describe("xlsx host in a browser bundle", () => {
     const wb = newWorkbook();
     const ws = wb.addWorksheet("Ob 1");
     ws.getCell("A1").value = "OBIETTIVO DI STRUTTURA";
-    ws.getCell("C3").fill = { type: "pattern", pattern: "solid", fgColor: { theme: 4 } };
+    ws.getCell("C3").fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { theme: 4 },
+    };
     ws.getCell("XFD1048576").value = "lontano";
     const bytes = [...(await toBytes(wb))];
 
@@ -89,23 +115,42 @@ describe("xlsx host in a browser bundle", () => {
       const file = join(root, path === "/" ? "index.html" : path);
       if (!file.startsWith(root)) return void res.writeHead(403).end();
       readFile(file).then(
-        (body) => res.writeHead(200, { "content-type": extname(file) === ".js" ? "text/javascript" : "text/html" }).end(body),
+        (body) =>
+          res
+            .writeHead(200, {
+              "content-type":
+                extname(file) === ".js" ? "text/javascript" : "text/html",
+            })
+            .end(body),
         () => res.writeHead(404).end(),
       );
     }).listen(0, "127.0.0.1");
     await new Promise((r) => server.once("listening", r));
     const port = (server.address() as AddressInfo).port;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu"],
+    });
     try {
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
       // Nothing may leave this machine.
-      await page.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
+      await page.route("**/*", (route) =>
+        new URL(route.request().url()).hostname === "127.0.0.1"
+          ? route.continue()
+          : route.abort(),
+      );
       await page.goto(`http://127.0.0.1:${port}/`);
-      await page.waitForFunction(() => typeof (globalThis as { runPeg?: unknown }).runPeg === "function");
+      await page.waitForFunction(
+        () => typeof (globalThis as { runPeg?: unknown }).runPeg === "function",
+      );
       const result = await page.evaluate(
-        async (b) => (globalThis as unknown as { runPeg(x: Uint8Array): Promise<unknown> }).runPeg(new Uint8Array(b)),
+        async (b) =>
+          (
+            globalThis as unknown as { runPeg(x: Uint8Array): Promise<unknown> }
+          ).runPeg(new Uint8Array(b)),
         bytes,
       );
       expect(errors).toEqual([]);
@@ -115,10 +160,16 @@ describe("xlsx host in a browser bundle", () => {
         c3: { v: null, fill: "#4F81BD" }, // ExcelJS's own theme part (Office 2007 colours)
         far: { v: "lontano" },
         after: [
-          ["Ob 1", { v: "OBIETTIVO DI STRUTTURA" }, { v: "OK", fill: "#FF0000" }],
+          [
+            "Ob 1",
+            { v: "OBIETTIVO DI STRUTTURA" },
+            { v: "OK", fill: "#FF0000" },
+          ],
           ["Ob 1 (2)", { v: "=1+1" }, null],
         ],
-        refused: expect.stringMatching(/^PegError: "note.txt" non è una cartella di lavoro Excel/),
+        refused: expect.stringMatching(
+          /^PegError: "note.txt" non è una cartella di lavoro Excel/,
+        ),
       });
     } finally {
       await browser.close();

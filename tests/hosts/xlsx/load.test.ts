@@ -6,7 +6,9 @@ async function sample(): Promise<Uint8Array> {
   const wb = newWorkbook();
   const ws = wb.addWorksheet("Ob 1");
   ws.getCell("A1").value = "OBIETTIVO DI STRUTTURA";
-  ws.getCell("A2").value = { richText: [{ text: "Marina " }, { text: "Comi", font: { bold: true } }] };
+  ws.getCell("A2").value = {
+    richText: [{ text: "Marina " }, { text: "Comi", font: { bold: true } }],
+  };
   ws.getCell("A3").value = 20;
   ws.getCell("A4").value = 0.2;
   ws.getCell("A4").numFmt = "0%";
@@ -16,23 +18,48 @@ async function sample(): Promise<Uint8Array> {
   ws.getCell("A6").numFmt = "dd/mm/yyyy";
   ws.getCell("A7").value = true;
   ws.getCell("A8").value = -8;
-  ws.getCell("A9").value = { text: "Relazione", hyperlink: "https://example.invalid/r" };
+  ws.getCell("A9").value = {
+    text: "Relazione",
+    hyperlink: "https://example.invalid/r",
+  };
   ws.getCell("A10").value = "   "; // blank text: not stored
   // Formulas with cached results, a shared formula, errors.
   ws.getCell("B1").value = { formula: "A3*2", result: 40 };
   ws.getCell("B2").value = { formula: "A3/10", result: 2 };
   ws.getCell("B3").value = { sharedFormula: "B2", result: 0.02 };
-  ws.getCell("B4").value = { formula: "A3/0", result: { error: "#DIV/0!" } } as never;
+  ws.getCell("B4").value = {
+    formula: "A3/0",
+    result: { error: "#DIV/0!" },
+  } as never;
   ws.getCell("B5").value = { error: "#REF!" } as never;
   ws.getCell("B6").value = { formula: 'IF(A3>0,"OK","NO")', result: "OK" };
-  ws.getCell("B7").value = { formula: "A6+1", result: new Date(Date.UTC(2023, 6, 1)) };
+  ws.getCell("B7").value = {
+    formula: "A6+1",
+    result: new Date(Date.UTC(2023, 6, 1)),
+  };
   ws.getCell("B7").numFmt = "dd/mm/yyyy";
   // Fills: ARGB, theme with tint, indexed, pattern none, fill only (no value).
-  ws.getCell("C1").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFff0000" } };
+  ws.getCell("C1").fill = {
+    type: "pattern",
+    pattern: "solid",
+    fgColor: { argb: "FFff0000" },
+  };
   ws.getCell("C1").value = "X";
-  ws.getCell("C2").fill = { type: "pattern", pattern: "solid", fgColor: { theme: 5 } };
-  ws.getCell("C3").fill = { type: "pattern", pattern: "solid", fgColor: { theme: 4, tint: 0.3999755851924192 } } as never;
-  ws.getCell("C4").fill = { type: "pattern", pattern: "solid", fgColor: { indexed: 13 } } as never;
+  ws.getCell("C2").fill = {
+    type: "pattern",
+    pattern: "solid",
+    fgColor: { theme: 5 },
+  };
+  ws.getCell("C3").fill = {
+    type: "pattern",
+    pattern: "solid",
+    fgColor: { theme: 4, tint: 0.3999755851924192 },
+  } as never;
+  ws.getCell("C4").fill = {
+    type: "pattern",
+    pattern: "solid",
+    fgColor: { indexed: 13 },
+  } as never;
   ws.getCell("C5").fill = { type: "pattern", pattern: "none" };
   ws.getCell("C6").border = { top: { style: "thin" } }; // style without fill or value: not stored
   // Merges.
@@ -70,11 +97,20 @@ describe("loadWorkbookGrid", () => {
     expect(s.get(0, 1)).toMatchObject({ v: 40, formula: "A3*2" });
     expect(s.get(1, 1)).toMatchObject({ v: 2, formula: "A3/10" });
     expect(s.get(2, 1)).toMatchObject({ v: 0.02, formula: "A4/10" });
-    expect(s.get(3, 1)).toMatchObject({ v: null, formula: "A3/0", error: "#DIV/0!" });
+    expect(s.get(3, 1)).toMatchObject({
+      v: null,
+      formula: "A3/0",
+      error: "#DIV/0!",
+    });
     expect(s.get(4, 1)).toMatchObject({ v: null, error: "#REF!" });
     expect(s.get(4, 1)?.formula).toBeUndefined();
-    expect(s.get(5, 1)).toMatchObject({ v: "OK", formula: 'IF(A3>0,"OK","NO")' });
-    expect((s.get(6, 1)?.v as Date).toISOString()).toBe("2023-07-01T00:00:00.000Z");
+    expect(s.get(5, 1)).toMatchObject({
+      v: "OK",
+      formula: 'IF(A3>0,"OK","NO")',
+    });
+    expect((s.get(6, 1)?.v as Date).toISOString()).toBe(
+      "2023-07-01T00:00:00.000Z",
+    );
   });
 
   it("reads fills as #RRGGBB from ARGB, theme and indexed colours, and keeps fill-only cells", async () => {
@@ -109,18 +145,29 @@ describe("loadWorkbookGrid", () => {
     const ws = wb.addWorksheet("Ob 1");
     ws.getCell("A1").value = "inizio";
     ws.getCell("XFD1048576").value = "lontano";
-    ws.getCell("XFD1048576").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00FF00" } };
+    ws.getCell("XFD1048576").fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FF00FF00" },
+    };
     const { grid } = await loadWorkbookGrid(await toBytes(wb));
     const s = grid.sheets[0]!;
     expect(s.cellCount).toBe(2);
     expect(s.rowIndexes()).toEqual([0, 1_048_575]);
-    expect(s.get(1_048_575, 16_383)).toMatchObject({ v: "lontano", fill: "#00FF00" });
+    expect(s.get(1_048_575, 16_383)).toMatchObject({
+      v: "lontano",
+      fill: "#00FF00",
+    });
   });
 
   it("reads a theme fill with the Office 2013+ colours when the workbook has no theme part", async () => {
     const { workbookToGrid } = await import("../../../src/hosts/xlsx");
     const wb = newWorkbook();
-    wb.addWorksheet("T").getCell("A1").fill = { type: "pattern", pattern: "solid", fgColor: { theme: 4 } };
+    wb.addWorksheet("T").getCell("A1").fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { theme: 4 },
+    };
     // A workbook built in memory has no theme part yet.
     expect(workbookToGrid(wb).sheets[0]!.get(0, 0)?.fill).toBe("#4472C4");
   });
@@ -134,7 +181,10 @@ describe("loadWorkbookGrid", () => {
 
   it("takes an ArrayBuffer as well as a Uint8Array", async () => {
     const bytes = await sample();
-    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const ab = bytes.buffer.slice(
+      bytes.byteOffset,
+      bytes.byteOffset + bytes.byteLength,
+    ) as ArrayBuffer;
     const { grid } = await loadWorkbookGrid(ab);
     expect(grid.sheets).toHaveLength(3);
   });
@@ -151,7 +201,9 @@ describe("esercizioHint", () => {
     wb.title = "Piano della Performance 2025";
     wb.addWorksheet("Ob 1").getCell("A1").value = "x";
     expect(esercizioHint("peg.xlsx", wb)).toBe(2025);
-    const { esercizioHint: hint } = await loadWorkbookGrid(await toBytes(wb), { fileName: "PEG 2021.xlsx" });
+    const { esercizioHint: hint } = await loadWorkbookGrid(await toBytes(wb), {
+      fileName: "PEG 2021.xlsx",
+    });
     expect(hint).toBe(2021);
   });
 });

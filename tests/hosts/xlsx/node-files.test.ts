@@ -1,10 +1,21 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PegError } from "../../../src/domain/errors";
-import { readInputFile, writeOutputFile } from "../../../src/hosts/xlsx/node-files";
+import {
+  readInputFile,
+  writeOutputFile,
+} from "../../../src/hosts/xlsx/node-files";
 
 let dir: string;
 beforeAll(async () => {
@@ -32,17 +43,25 @@ describe("readInputFile", () => {
   });
 
   it("refuses a missing file, a folder and an oversize file with Italian messages", async () => {
-    expect((await pegError(readInputFile(join(dir, "manca.xlsx")))).message).toMatch(/non esiste/);
-    expect((await pegError(readInputFile(dir))).message).toMatch(/è una cartella, non un file/);
+    expect(
+      (await pegError(readInputFile(join(dir, "manca.xlsx")))).message,
+    ).toMatch(/non esiste/);
+    expect((await pegError(readInputFile(dir))).message).toMatch(
+      /è una cartella, non un file/,
+    );
     const big = join(dir, "grande.xlsx");
     await writeFile(big, Buffer.alloc(5000));
-    expect((await pegError(readInputFile(big, { maxBytes: 4096 }))).message).toMatch(/troppo grande \(5 KB; il limite è 4 KB\)/);
+    expect(
+      (await pegError(readInputFile(big, { maxBytes: 4096 }))).message,
+    ).toMatch(/troppo grande \(5 KB; il limite è 4 KB\)/);
   });
 
   it("refuses something that is not a regular file (a named pipe)", async () => {
     const p = join(dir, "tubo.xlsx");
     execFileSync("mkfifo", [p]);
-    expect((await pegError(readInputFile(p))).message).toMatch(/non si può leggere/);
+    expect((await pegError(readInputFile(p))).message).toMatch(
+      /non si può leggere/,
+    );
   });
 });
 
@@ -50,7 +69,10 @@ describe("writeOutputFile", () => {
   it("writes a new file and leaves no temporary file behind", async () => {
     const sub = await mkdtemp(join(dir, "w-"));
     const out = join(sub, "copia.xlsx");
-    await writeOutputFile(out, new Uint8Array([9, 8, 7]), { overwrite: false, inputPaths: [] });
+    await writeOutputFile(out, new Uint8Array([9, 8, 7]), {
+      overwrite: false,
+      inputPaths: [],
+    });
     expect([...(await readFile(out))]).toEqual([9, 8, 7]);
     expect(await readdir(sub)).toEqual(["copia.xlsx"]);
   });
@@ -60,8 +82,18 @@ describe("writeOutputFile", () => {
     const input = join(sub, "peg.xlsx");
     await writeFile(input, "ORIGINALE");
     await symlink(input, join(sub, "collegamento.xlsx"));
-    for (const out of [input, join(sub, ".", "peg.xlsx"), join(sub, "..", sub.split("/").pop()!, "peg.xlsx"), join(sub, "collegamento.xlsx")]) {
-      const e = await pegError(writeOutputFile(out, new Uint8Array([1]), { overwrite: true, inputPaths: [input] }));
+    for (const out of [
+      input,
+      join(sub, ".", "peg.xlsx"),
+      join(sub, "..", sub.split("/").pop()!, "peg.xlsx"),
+      join(sub, "collegamento.xlsx"),
+    ]) {
+      const e = await pegError(
+        writeOutputFile(out, new Uint8Array([1]), {
+          overwrite: true,
+          inputPaths: [input],
+        }),
+      );
       expect(e.message).toMatch(/è uno dei file di partenza/);
     }
     expect(await readFile(input, "utf8")).toBe("ORIGINALE");
@@ -71,20 +103,44 @@ describe("writeOutputFile", () => {
     const sub = await mkdtemp(join(dir, "o-"));
     const out = join(sub, "esiste.xlsx");
     await writeFile(out, "PRIMA");
-    const e = await pegError(writeOutputFile(out, new Uint8Array([1]), { overwrite: false, inputPaths: [] }));
+    const e = await pegError(
+      writeOutputFile(out, new Uint8Array([1]), {
+        overwrite: false,
+        inputPaths: [],
+      }),
+    );
     expect(e.message).toMatch(/esiste già/);
     expect(await readFile(out, "utf8")).toBe("PRIMA");
-    await writeOutputFile(out, new TextEncoder().encode("DOPO"), { overwrite: true, inputPaths: [] });
+    await writeOutputFile(out, new TextEncoder().encode("DOPO"), {
+      overwrite: true,
+      inputPaths: [],
+    });
     expect(await readFile(out, "utf8")).toBe("DOPO");
     expect(await readdir(sub)).toEqual(["esiste.xlsx"]);
   });
 
   it("refuses a missing folder and a folder as the output", async () => {
-    expect((await pegError(writeOutputFile(join(dir, "no", "x.xlsx"), new Uint8Array(1), { overwrite: false, inputPaths: [] }))).message).toMatch(
-      /cartella .* non esiste/,
-    );
+    expect(
+      (
+        await pegError(
+          writeOutputFile(join(dir, "no", "x.xlsx"), new Uint8Array(1), {
+            overwrite: false,
+            inputPaths: [],
+          }),
+        )
+      ).message,
+    ).toMatch(/cartella .* non esiste/);
     const sub = join(dir, "cartella.xlsx");
     await mkdir(sub);
-    expect((await pegError(writeOutputFile(sub, new Uint8Array(1), { overwrite: true, inputPaths: [] }))).message).toMatch(/è una cartella/);
+    expect(
+      (
+        await pegError(
+          writeOutputFile(sub, new Uint8Array(1), {
+            overwrite: true,
+            inputPaths: [],
+          }),
+        )
+      ).message,
+    ).toMatch(/è una cartella/);
   });
 });

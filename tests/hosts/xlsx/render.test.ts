@@ -1,15 +1,43 @@
 import { describe, expect, it } from "vitest";
-import { CHART_BAR_WIDTH, loadWorkbookGrid, renderSheetSpec, workbookFromSpecs } from "../../../src/hosts/xlsx";
+import {
+  CHART_BAR_WIDTH,
+  loadWorkbookGrid,
+  renderSheetSpec,
+  workbookFromSpecs,
+} from "../../../src/hosts/xlsx";
 import type { SheetSpec } from "../../../src/sheets/sheet-spec";
 import { newWorkbook, reload } from "./build";
 
-const tricky = ['=HYPERLINK("http://x","y")', "+39 02 1234", "-8", "@SOMMA(A1)", "=1+1"];
+const tricky = [
+  '=HYPERLINK("http://x","y")',
+  "+39 02 1234",
+  "-8",
+  "@SOMMA(A1)",
+  "=1+1",
+];
 
 const spec: SheetSpec = {
   name: "Riepilogo: 2023/24?", // characters Excel forbids in a sheet name
   cells: [
-    { r: 0, c: 0, v: "Obiettivo", style: { bold: true, fill: "#1F4E79", color: "#FFFFFF", border: true, hAlign: "center", vAlign: "middle" } },
-    { r: 0, c: 1, v: "Grado", style: { bold: true, italic: true, fontSize: 12, wrap: true } },
+    {
+      r: 0,
+      c: 0,
+      v: "Obiettivo",
+      style: {
+        bold: true,
+        fill: "#1F4E79",
+        color: "#FFFFFF",
+        border: true,
+        hAlign: "center",
+        vAlign: "middle",
+      },
+    },
+    {
+      r: 0,
+      c: 1,
+      v: "Grado",
+      style: { bold: true, italic: true, fontSize: 12, wrap: true },
+    },
     { r: 1, c: 0, v: "1.06.01" },
     { r: 1, c: 1, v: 0.95, style: { fmt: "0%" } },
     { r: 2, c: 0, v: "1.06.02" },
@@ -24,39 +52,84 @@ const spec: SheetSpec = {
   widths: [30, 12],
   freeze: { rows: 1, cols: 1 },
   filter: { r1: 0, c1: 0, r2: 3, c2: 1 },
-  validations: [{ r1: 1, c1: 2, r2: 3, c2: 2, list: ["OK", "KO", 'parz. "sì", no'] }],
+  validations: [
+    { r1: 1, c1: 2, r2: 3, c2: 2, list: ["OK", "KO", 'parz. "sì", no'] },
+  ],
   print: { landscape: true, fitToWidth: true },
-  chart: { kind: "bar", title: "Grado per obiettivo", categoriesCol: 0, valuesCol: 1, firstRow: 1, lastRow: 3, anchorRow: 0, anchorCol: 4 },
+  chart: {
+    kind: "bar",
+    title: "Grado per obiettivo",
+    categoriesCol: 0,
+    valuesCol: 1,
+    firstRow: 1,
+    lastRow: 3,
+    anchorRow: 0,
+    anchorCol: 4,
+  },
 };
 
 describe("workbookFromSpecs / renderSheetSpec", () => {
   it("lays out values, styles, merges, widths, panes, filter, validations and print set-up", async () => {
-    const wb = await reload(await workbookFromSpecs([spec, { name: "riepilogo  2023 24 ", cells: [] }]));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Riepilogo  2023 24", "riepilogo  2023 24 (2)"]);
+    const wb = await reload(
+      await workbookFromSpecs([
+        spec,
+        { name: "riepilogo  2023 24 ", cells: [] },
+      ]),
+    );
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Riepilogo  2023 24",
+      "riepilogo  2023 24 (2)",
+    ]);
     const ws = wb.worksheets[0]!;
     const a1 = ws.getCell("A1");
     expect(a1.value).toBe("Obiettivo");
     expect(a1.font).toMatchObject({ bold: true, color: { argb: "FFFFFFFF" } });
-    expect(a1.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } });
-    expect(a1.border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } });
-    expect(a1.alignment).toMatchObject({ horizontal: "center", vertical: "middle" });
+    expect(a1.fill).toMatchObject({
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FF1F4E79" },
+    });
+    expect(a1.border).toMatchObject({
+      top: { style: "thin" },
+      left: { style: "thin" },
+      bottom: { style: "thin" },
+      right: { style: "thin" },
+    });
+    expect(a1.alignment).toMatchObject({
+      horizontal: "center",
+      vertical: "middle",
+    });
     expect(ws.getCell("B1").font).toMatchObject({ italic: true, size: 12 });
     expect(ws.getCell("B1").alignment).toMatchObject({ wrapText: true });
     expect(ws.getCell("B2").value).toBe(0.95);
     expect(ws.getCell("B2").numFmt).toBe("0%");
     expect(ws.getCell("B4").value).toBeNull();
-    expect((ws.getCell("A5").value as Date).toISOString()).toBe("2023-12-31T00:00:00.000Z");
+    expect((ws.getCell("A5").value as Date).toISOString()).toBe(
+      "2023-12-31T00:00:00.000Z",
+    );
     expect(ws.getCell("A5").numFmt).toBe("dd/mm/yyyy");
     expect(ws.getCell("B5").value).toBe(true);
     expect((ws.model as { merges: string[] }).merges).toEqual(["A13:C13"]);
     expect(ws.getColumn(1).width).toBe(30);
     expect(ws.getColumn(2).width).toBe(12);
-    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
+    expect(ws.views[0]).toMatchObject({
+      state: "frozen",
+      xSplit: 1,
+      ySplit: 1,
+    });
     expect(ws.autoFilter).toBe("A1:B4");
-    expect(ws.getCell("C2").dataValidation).toMatchObject({ type: "list", formulae: ['"OK,KO,parz. ""sì""  no"'] });
+    expect(ws.getCell("C2").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['"OK,KO,parz. ""sì""  no"'],
+    });
     expect(ws.getCell("C4").dataValidation).toMatchObject({ type: "list" });
     expect(ws.getCell("C5").dataValidation).toBeUndefined();
-    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
   });
 
   it("writes text that looks like a formula as text, never as a formula", async () => {
@@ -80,7 +153,9 @@ describe("workbookFromSpecs / renderSheetSpec", () => {
     expect(ws.getCell("E3").value).toBe("1.06.02");
     expect(ws.getCell("E4").value).toBe("1.06.03");
     expect(ws.getCell("F2").result).toBe("█".repeat(CHART_BAR_WIDTH));
-    expect(ws.getCell("F3").result).toBe("█".repeat(Math.round((0.5 / 0.95) * CHART_BAR_WIDTH)));
+    expect(ws.getCell("F3").result).toBe(
+      "█".repeat(Math.round((0.5 / 0.95) * CHART_BAR_WIDTH)),
+    );
     expect(ws.getCell("F4").result ?? "").toBe(""); // ExcelJS drops an empty cached result
     expect(ws.getCell("F2").formula).toContain("REPT(");
     expect(ws.getColumn(6).width).toBeGreaterThanOrEqual(CHART_BAR_WIDTH);
@@ -89,8 +164,13 @@ describe("workbookFromSpecs / renderSheetSpec", () => {
   it("renders into a worksheet of an existing workbook", () => {
     const wb = newWorkbook();
     const ws = wb.addWorksheet("S");
-    renderSheetSpec(ws, { name: "S", cells: [{ r: 2, c: 3, v: "=SOMMA(1)", style: { fill: "#00FF00" } }] });
+    renderSheetSpec(ws, {
+      name: "S",
+      cells: [{ r: 2, c: 3, v: "=SOMMA(1)", style: { fill: "#00FF00" } }],
+    });
     expect(ws.getCell("D3").value).toBe("=SOMMA(1)");
-    expect(ws.getCell("D3").fill).toMatchObject({ fgColor: { argb: "FF00FF00" } });
+    expect(ws.getCell("D3").fill).toMatchObject({
+      fgColor: { argb: "FF00FF00" },
+    });
   });
 });
