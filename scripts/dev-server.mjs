@@ -67,23 +67,25 @@ export async function startDevServer({ quiet = false } = {}) {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  mkdirSync(dirname(PID_FILE), { recursive: true });
-  writeFileSync(PID_FILE, String(child.pid));
   const url = `${protocol}://localhost:${PORT}/`;
   await new Promise((resolveReady, reject) => {
     let out = "";
     const onData = (d) => {
       out += d.toString();
       if (!quiet) process.stdout.write(d);
-      if (/ready in|Local:/i.test(out)) resolveReady(undefined);
+      if (/ready in|Local:/i.test(out)) {
+        // Only a server that is listening is recorded for `npm run stop`.
+        mkdirSync(dirname(PID_FILE), { recursive: true });
+        writeFileSync(PID_FILE, String(child.pid));
+        resolveReady(undefined);
+      }
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", (d) => {
       out += d.toString();
-      process.stderr.write(d);
+      if (!quiet) process.stderr.write(d);
     });
     child.once("exit", (code) => {
-      rmSync(PID_FILE, { force: true });
       reject(new Error(/already in use|EADDRINUSE/i.test(out) ? `la porta ${PORT} è già occupata (un altro server è avviato? usare «npm run stop»)` : `il server si è fermato (codice ${code})`));
     });
   });
@@ -99,7 +101,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
     process.on("SIGTERM", stop);
     child.on("exit", (code, signal) => {
       rmSync(PID_FILE, { force: true });
-      process.exit(signal ? 0 : (code ?? 0));
+      // Stopped on purpose (Ctrl+C, npm run stop: Vite exits 130/143) is a normal end.
+    process.exit(signal || code === 130 || code === 143 ? 0 : (code ?? 0));
     });
   } catch (e) {
     console.error(`Impossibile avviare il server di sviluppo: ${e instanceof Error ? e.message : e}`);

@@ -57,6 +57,7 @@ if (process.platform === "win32" || process.platform === "darwin") {
   process.on("SIGTERM", stop);
   child.on("exit", (code, signal) => {
     rmSync(PID_FILE, { force: true });
-    process.exit(signal ? 0 : (code ?? 0));
+    // Stopped on purpose (Ctrl+C, npm run stop: Vite exits 130/143) is a normal end.
+    process.exit(signal || code === 130 || code === 143 ? 0 : (code ?? 0));
   });
 }
