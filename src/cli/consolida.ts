@@ -113,7 +113,19 @@ async function expandInputs(
     if (added === 0)
       problems.push({ file: input, motivo: t.cartellaVuota(input) });
   }
-  return { sources, problems };
+  // The same file named twice (or through a folder and by name) is read once.
+  const seen = new Set<string>();
+  const unique: Source[] = [];
+  for (const src of sources) {
+    const real = await realpath(src.abs).catch(() => src.abs);
+    if (seen.has(real)) {
+      note(t.doppio(src.path));
+      continue;
+    }
+    seen.add(real);
+    unique.push(src);
+  }
+  return { sources: unique, problems };
 }
 
 /** The name shown in the tables: the file name, or the path where two inputs share a name. */

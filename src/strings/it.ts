@@ -460,6 +460,7 @@ export const consolidamento = {
     outputNonXlsx: (f: string) => `Il file di uscita "${f}" deve avere estensione .xlsx. Scegliere ad esempio riepilogo.xlsx.`,
     cartellaVuota: (d: string) => `La cartella "${d}" non contiene file .xlsx da consolidare.`,
     outputInCartella: (f: string) => `"${f}" è il file di uscita: non viene letto come settore.`,
+    doppio: (f: string) => `"${f}" è già tra i file indicati: viene letto una volta sola.`,
     erroreImprevistoFile: (f: string) =>
       `Errore imprevisto durante la lettura di "${f}": il file è stato saltato. Aprirlo con Excel, salvarlo di nuovo come .xlsx e riprovare; se il problema persiste, segnalarlo all'assistenza.`,
     nessunoUtilizzabile: "Nessun file si può consolidare: correggere i problemi indicati sopra e riprovare.",

@@ -511,6 +511,26 @@ describe("peg consolida, files and mistakes", () => {
     }
   });
 
+  it("reads a file named twice only once", async () => {
+    const run = io();
+    const code = await runConsolida(
+      [
+        sociale(),
+        settori,
+        join(settori, "..", "settori", "settore-sociale.xlsx"),
+        "--json",
+      ],
+      run,
+    );
+    expect(code).toBe(1); // the sample's errori and rotto.xlsx
+    const c = JSON.parse(run.out.join(""));
+    expect(c.file).toEqual([
+      "settore-sociale.xlsx",
+      "esempio-peg-2023.xlsx",
+      "settore-lavori.xlsx",
+    ]);
+  }, 30_000);
+
   it("accepts --anno and tells the year in the JSON", async () => {
     const run = io();
     expect(
