@@ -8,6 +8,7 @@ import { consolidate } from "../domain/consolidation";
 import { PegError } from "../domain/errors";
 import type { Settings } from "../domain/settings";
 import type { WorkbookGrid } from "../sheets/grid";
+import { inputFromAnalysis } from "../sheets/consolidation/input";
 import { consolidationSheets } from "../sheets/layout-consolidation";
 import {
   highlightRecords,
@@ -25,6 +26,8 @@ import { pane } from "../strings/it";
 import type { Conflitto, Operazione, Preparazione } from "./pane-host";
 
 export { verifica, highlightRecords, type HighlightRecord };
+// Settings parsing needs zod: it travels with the lazy engine chunk, not the pane's first download.
+export { loadSettings, DEFAULT_SETTINGS } from "../domain/settings";
 
 export interface Selezione {
   foglio: string;
@@ -92,9 +95,8 @@ export function toPreparazione(op: Operazione, plan: WritePlan, existing: string
 
 /** What consolidation needs from one workbook: its report and the context the report leaves out. */
 export function consolidationInput(file: string, a: Analysis): ConsolidationInput {
-  const schede: NonNullable<NonNullable<ConsolidationInput["extra"]>["schede"]> = {};
-  for (const s of a.schede) schede[s.foglio] = { ...s.contesto };
-  return { file, report: a.report, extra: { schede } };
+  // Also carries the cells of N.OBIETTIVO and of each name, so cross-file diagnostics point at a cell.
+  return inputFromAnalysis(a, file);
 }
 
 export function consolidateAll(
