@@ -66,7 +66,11 @@ function addinPages(): Plugin {
         if (up) chunk.source = String(chunk.source).split(`"${up}`).join('"./');
         chunk.fileName = name;
       }
-      this.emitFile({ type: "asset", fileName: "manifest.xml", source: rewriteManifest(readFileSync(resolve(ROOT, "manifest.xml"), "utf8"), baseUrl()) });
+      this.emitFile({
+        type: "asset",
+        fileName: "manifest.xml",
+        source: rewriteManifest(readFileSync(resolve(ROOT, "manifest.xml"), "utf8"), baseUrl()),
+      });
       for (const icon of ICONS) this.emitFile({ type: "asset", fileName: icon, source: readFileSync(resolve(ROOT, icon)) });
     },
   };

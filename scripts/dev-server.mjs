@@ -86,7 +86,13 @@ export async function startDevServer({ quiet = false } = {}) {
       if (!quiet) process.stderr.write(d);
     });
     child.once("exit", (code) => {
-      reject(new Error(/already in use|EADDRINUSE/i.test(out) ? `la porta ${PORT} è già occupata (un altro server è avviato? usare «npm run stop»)` : `il server si è fermato (codice ${code})`));
+      reject(
+        new Error(
+          /already in use|EADDRINUSE/i.test(out)
+            ? `la porta ${PORT} è già occupata (un altro server è avviato? usare «npm run stop»)`
+            : `il server si è fermato (codice ${code})`,
+        ),
+      );
     });
   });
   return { child, url, https: Boolean(certs) };
@@ -95,14 +101,16 @@ export async function startDevServer({ quiet = false } = {}) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   try {
     const { child, url } = await startDevServer();
-    console.log(`\nServer di sviluppo avviato su ${url} (pannello: ${url}taskpane.html, anteprima: ${url}preview.html). Ctrl+C per fermarlo.`);
+    console.log(
+      `\nServer di sviluppo avviato su ${url} (pannello: ${url}taskpane.html, anteprima: ${url}preview.html). Ctrl+C per fermarlo.`,
+    );
     const stop = () => child.kill("SIGTERM");
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
     child.on("exit", (code, signal) => {
       rmSync(PID_FILE, { force: true });
       // Stopped on purpose (Ctrl+C, npm run stop: Vite exits 130/143) is a normal end.
-    process.exit(signal || code === 130 || code === 143 ? 0 : (code ?? 0));
+      process.exit(signal || code === 130 || code === 143 ? 0 : (code ?? 0));
     });
   } catch (e) {
     console.error(`Impossibile avviare il server di sviluppo: ${e instanceof Error ? e.message : e}`);

@@ -49,7 +49,8 @@ if (process.platform === "win32" || process.platform === "darwin") {
       "Il certificato di sviluppo non è considerato attendibile su questo sistema: aprire prima",
       `  ${url}taskpane.html nel browser e accettarlo, oppure importare ~/.office-addin-dev-certs/ca.crt tra le autorità attendibili (docs/SETUP.md).`,
     );
-  else lines.push("", "Attenzione: il server è in HTTP, quindi Excel non caricherà il componente aggiuntivo; l'anteprima funziona lo stesso.");
+  else
+    lines.push("", "Attenzione: il server è in HTTP, quindi Excel non caricherà il componente aggiuntivo; l'anteprima funziona lo stesso.");
   lines.push("", "Per fermarlo: Ctrl+C oppure «npm run stop».", "");
   console.log(lines.join("\n"));
   const stop = () => child.kill("SIGTERM");

@@ -70,13 +70,21 @@ export function createCommands(deps: CommandDeps): Record<CommandName, Handler> 
     };
 
   /** Prepare and apply a write; a write that overwrites user values goes to the pane to confirm. */
-  const write = async (op: Operazione, settings: Settings, done: (p: Preparazione, celle: number, nuovi: string[]) => string): Promise<PaneRequest> => {
+  const write = async (
+    op: Operazione,
+    settings: Settings,
+    done: (p: Preparazione, celle: number, nuovi: string[]) => string,
+  ): Promise<PaneRequest> => {
     const p = await session.prepare(op, settings);
     if (p.conflitti.length > 0)
       return { view: "risultati", conferma: p, messaggio: { intent: "warning", text: comandi.esitiDaConfermare(p.conflitti.length) } };
     if (p.celle === 0 && p.nuoviFogli.length === 0) return { view: "risultati", messaggio: { intent: "info", text: done(p, 0, []) } };
     const r = await session.apply(p, { sovrascrivi: false });
-    return { view: "risultati", messaggio: { intent: "success", text: done(p, r.celle, r.nuoviFogli) }, verifica: deps.paneListening?.() ?? false };
+    return {
+      view: "risultati",
+      messaggio: { intent: "success", text: done(p, r.celle, r.nuoviFogli) },
+      verifica: deps.paneListening?.() ?? false,
+    };
   };
 
   const segno = (kind: "previsto" | "effettivo" | "togli") =>
@@ -85,15 +93,21 @@ export function createCommands(deps: CommandDeps): Record<CommandName, Handler> 
   return {
     // The pane checks on request; when it is not open yet, opening it checks by itself.
     [COMMANDS.verifica]: command(async () => ({ view: "risultati", verifica: deps.paneListening?.() ?? false })),
-    [COMMANDS.calcolaEsiti]: command((settings) => write({ tipo: "esiti" }, settings, (_p, n) => (n ? comandi.scritte(n) : comandi.niente))),
+    [COMMANDS.calcolaEsiti]: command((settings) =>
+      write({ tipo: "esiti" }, settings, (_p, n) => (n ? comandi.scritte(n) : comandi.niente)),
+    ),
     [COMMANDS.segnaPrevisto]: segno("previsto"),
     [COMMANDS.segnaEffettivo]: segno("effettivo"),
     [COMMANDS.togliSegno]: segno("togli"),
     [COMMANDS.pulisciEvidenziazioni]: command((settings) =>
-      write({ tipo: "pulisciEvidenziazioni" }, settings, (_p, n) => (n ? officeHost.evidenziazioniRimosse(n) : officeHost.nessunaEvidenziazione)),
+      write({ tipo: "pulisciEvidenziazioni" }, settings, (_p, n) =>
+        n ? officeHost.evidenziazioniRimosse(n) : officeHost.nessunaEvidenziazione,
+      ),
     ),
     [COMMANDS.nuovaScheda]: command(async (settings) => {
-      const req = await write({ tipo: "nuovaScheda" }, settings, (_p, _n, nuovi) => (nuovi[0] ? comandi.nuovaScheda(nuovi[0]) : pane.done.nulla));
+      const req = await write({ tipo: "nuovaScheda" }, settings, (_p, _n, nuovi) =>
+        nuovi[0] ? comandi.nuovaScheda(nuovi[0]) : pane.done.nulla,
+      );
       const nome = (req.messaggio?.intent === "success" && session.state.lastUndo?.createdSheets[0]) || null;
       if (nome) await session.goTo(nome, "A1").catch(() => undefined);
       return req;

@@ -198,7 +198,10 @@ describe("ribbon commands against the strict fake", () => {
   it("registers every manifest function with Office.actions.associate", () => {
     const t = setup();
     const associated = new Map<string, unknown>();
-    const names = registerCommands({ actions: { associate: (n: string, fn: unknown) => associated.set(n, fn) }, addin: { showAsTaskpane: async () => undefined } }, t.session);
+    const names = registerCommands(
+      { actions: { associate: (n: string, fn: unknown) => associated.set(n, fn) }, addin: { showAsTaskpane: async () => undefined } },
+      t.session,
+    );
     expect(names.sort()).toEqual(Object.values(COMMANDS).sort());
     expect([...associated.keys()].sort()).toEqual(Object.values(COMMANDS).sort());
     expect(registerCommands({}, t.session)).toEqual([]);

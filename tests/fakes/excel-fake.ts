@@ -112,8 +112,7 @@ export class FakeOfficeError extends Error {
   }
 }
 
-const PROTECTED_MESSAGE =
-  "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.";
+const PROTECTED_MESSAGE = "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.";
 
 function notLoaded(prop: string): FakeOfficeError {
   return new FakeOfficeError(
@@ -158,8 +157,6 @@ function parseRect(ref: string): MergeRange {
 const key = (r: number, c: number) => `${r},${c}`;
 
 // ── Values as typing does ──────────────────────────────────────────────────────────────────────
-
-const ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]);
 
 function serialFromYmd(y: number, m: number, d: number): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
@@ -271,7 +268,16 @@ export class FakeWorkbookState {
         if (remembered.error) cur.error = remembered.error;
       }
     }
-    const empty = cur.value === "" && !cur.formula && !cur.fill && cur.numberFormat === "General" && !cur.font && !cur.wrap && !cur.hAlign && !cur.vAlign && !cur.border;
+    const empty =
+      cur.value === "" &&
+      !cur.formula &&
+      !cur.fill &&
+      cur.numberFormat === "General" &&
+      !cur.font &&
+      !cur.wrap &&
+      !cur.hAlign &&
+      !cur.vAlign &&
+      !cur.border;
     if (empty) sheet.cells.delete(k);
     else sheet.cells.set(k, cur);
   }
@@ -322,7 +328,10 @@ export class FakeWorkbookState {
     for (const op of ops) {
       if (inj && i === inj.afterOps) throw new FakeOfficeError(inj.code, inj.message);
       if (op.api && !versionAtLeast(this.options.excelApi, op.api))
-        throw new FakeOfficeError("ApiNotFound", "The API you are trying to use could not be found. It may be available in a newer version of Excel.");
+        throw new FakeOfficeError(
+          "ApiNotFound",
+          "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
+        );
       const target = typeof op.writes === "function" ? op.writes() : op.writes;
       if (target?.protected) throw new FakeOfficeError("AccessDenied", PROTECTED_MESSAGE);
       op.run();
@@ -339,7 +348,19 @@ export class FakeWorkbookState {
 // ── Proxies ────────────────────────────────────────────────────────────────────────────────────
 
 /** Members every proxy tolerates (promise checks, test printers). */
-const TOLERATED = new Set(["then", "toJSON", "asymmetricMatch", "$$typeof", "nodeType", "tagName", "constructor", "@@__IMMUTABLE_ITERABLE__@@", "@@__IMMUTABLE_RECORD__@@", "_isMockFunction", "inspect"]);
+const TOLERATED = new Set([
+  "then",
+  "toJSON",
+  "asymmetricMatch",
+  "$$typeof",
+  "nodeType",
+  "tagName",
+  "constructor",
+  "@@__IMMUTABLE_ITERABLE__@@",
+  "@@__IMMUTABLE_RECORD__@@",
+  "_isMockFunction",
+  "inspect",
+]);
 
 /**
  * Base of every fake client object. Subclasses declare `scalars` (loadable properties) and
@@ -446,7 +467,11 @@ function structuredCloneSafe<T>(v: T): T {
 
 function normalizeLoad(spec: string | string[] | Record<string, unknown> | undefined, all: readonly string[]): string[] {
   if (spec === undefined) return [...all];
-  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === "string")
+    return spec
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(spec)) return spec.map((s) => s.trim());
   return Object.keys(spec);
 }
@@ -534,7 +559,13 @@ class FakeWorkbook extends FakeClientObject {
       if (!s || !ref) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
       return { sheet: s, rect: parseRect(ref) };
     };
-    return strict(new FakeRange(ctx, () => sel().sheet, () => sel().rect));
+    return strict(
+      new FakeRange(
+        ctx,
+        () => sel().sheet,
+        () => sel().rect,
+      ),
+    );
   }
 }
 
@@ -644,11 +675,21 @@ class FakeWorksheet extends FakeClientObject {
   getRange(address?: string): FakeRange {
     if (address === undefined) throw new Error("fake: getRange() without an address (the whole sheet) is not modelled");
     const rect = parseRect(address);
-    return strict(new FakeRange(this.ctx, () => this.target(), () => rect));
+    return strict(
+      new FakeRange(
+        this.ctx,
+        () => this.target(),
+        () => rect,
+      ),
+    );
   }
   getUsedRange(valuesOnly = false): FakeRange {
     return strict(
-      new FakeRange(this.ctx, () => this.target(), () => this.ctx.state.usedRect(this.target(), valuesOnly) ?? { r1: 0, c1: 0, r2: 0, c2: 0 }),
+      new FakeRange(
+        this.ctx,
+        () => this.target(),
+        () => this.ctx.state.usedRect(this.target(), valuesOnly) ?? { r1: 0, c1: 0, r2: 0, c2: 0 },
+      ),
     );
   }
   activate(): void {
@@ -669,7 +710,10 @@ class FakeWorksheet extends FakeClientObject {
 
 class FakeProtection extends FakeClientObject {
   readonly scalars = ["protected"] as const;
-  constructor(ctx: FakeRequestContext, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
     super(ctx);
   }
   protected read(): unknown {
@@ -679,7 +723,10 @@ class FakeProtection extends FakeClientObject {
 
 class FakeChartCollection extends FakeClientObject {
   readonly scalars = ["count"] as const;
-  constructor(ctx: FakeRequestContext, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
     super(ctx);
   }
   protected read(): unknown {
@@ -704,7 +751,11 @@ class FakeChartObj extends FakeClientObject {
   readonly scalars = ["name"] as const;
   readonly title: FakeChartTitle;
   readonly series: FakeSeriesCollection;
-  constructor(ctx: FakeRequestContext, private readonly chart: FakeChart, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly chart: FakeChart,
+    private readonly sheet: () => FakeSheet,
+  ) {
     super(ctx);
     this.title = strict(new FakeChartTitle(ctx, chart, sheet));
     this.series = strict(new FakeSeriesCollection(ctx, chart, sheet));
@@ -719,7 +770,11 @@ class FakeChartObj extends FakeClientObject {
 
 class FakeSeriesCollection extends FakeClientObject {
   readonly scalars = ["count"] as const;
-  constructor(ctx: FakeRequestContext, private readonly chart: FakeChart, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly chart: FakeChart,
+    private readonly sheet: () => FakeSheet,
+  ) {
     super(ctx);
   }
   protected read(): unknown {
@@ -733,7 +788,11 @@ class FakeSeriesCollection extends FakeClientObject {
 
 class FakeSeries extends FakeClientObject {
   readonly scalars = ["name"] as const;
-  constructor(ctx: FakeRequestContext, private readonly chart: FakeChart, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly chart: FakeChart,
+    private readonly sheet: () => FakeSheet,
+  ) {
     super(ctx);
   }
   protected read(): unknown {
@@ -747,7 +806,11 @@ class FakeSeries extends FakeClientObject {
 class FakeChartTitle extends FakeClientObject {
   readonly scalars = ["text"] as const;
   override readonly writable = ["text"] as const;
-  constructor(ctx: FakeRequestContext, private readonly chart: FakeChart, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly chart: FakeChart,
+    private readonly sheet: () => FakeSheet,
+  ) {
     super(ctx);
   }
   protected read(): unknown {
@@ -763,17 +826,30 @@ class FakeChartTitle extends FakeClientObject {
 
 class FakeFreezePanes extends FakeClientObject {
   readonly scalars = [] as const;
-  constructor(ctx: FakeRequestContext, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
     super(ctx);
   }
   protected read(): unknown {
     return undefined;
   }
   freezeRows(count = 1): void {
-    this.ctx.queue({ size: 40, api: "1.7", writes: () => this.sheet(), run: () => void (this.sheet().freeze = { rows: count, cols: this.sheet().freeze?.cols ?? 0 }) });
+    this.ctx.queue({
+      size: 40,
+      api: "1.7",
+      writes: () => this.sheet(),
+      run: () => void (this.sheet().freeze = { rows: count, cols: this.sheet().freeze?.cols ?? 0 }),
+    });
   }
   freezeColumns(count = 1): void {
-    this.ctx.queue({ size: 40, api: "1.7", writes: () => this.sheet(), run: () => void (this.sheet().freeze = { rows: this.sheet().freeze?.rows ?? 0, cols: count }) });
+    this.ctx.queue({
+      size: 40,
+      api: "1.7",
+      writes: () => this.sheet(),
+      run: () => void (this.sheet().freeze = { rows: this.sheet().freeze?.rows ?? 0, cols: count }),
+    });
   }
   freezeAt(range: string | FakeRange): void {
     this.ctx.queue({
@@ -790,7 +866,10 @@ class FakeFreezePanes extends FakeClientObject {
 
 class FakeAutoFilter extends FakeClientObject {
   readonly scalars = ["enabled"] as const;
-  constructor(ctx: FakeRequestContext, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
     super(ctx);
   }
   protected read(): unknown {
@@ -809,7 +888,10 @@ class FakeAutoFilter extends FakeClientObject {
 class FakePageLayout extends FakeClientObject {
   readonly scalars = ["orientation", "zoom"] as const;
   override readonly writable = ["orientation", "zoom"] as const;
-  constructor(ctx: FakeRequestContext, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
     super(ctx);
   }
   protected read(p: string): unknown {
@@ -819,13 +901,25 @@ class FakePageLayout extends FakeClientObject {
     return this.sheet();
   }
   protected override write(p: string, v: unknown): void {
-    if (!versionAtLeast(this.ctx.state.options.excelApi, "1.9")) throw new FakeOfficeError("ApiNotFound", "The API you are trying to use could not be found.");
+    if (!versionAtLeast(this.ctx.state.options.excelApi, "1.9"))
+      throw new FakeOfficeError("ApiNotFound", "The API you are trying to use could not be found.");
     if (p === "orientation") this.sheet().orientation = String(v);
     else this.sheet().fitToWidth = (v as { horizontalFitToPages?: number }).horizontalFitToPages === 1;
   }
 }
 
-const RANGE_SCALARS = ["address", "values", "formulas", "numberFormat", "valueTypes", "rowIndex", "columnIndex", "rowCount", "columnCount", "text"] as const;
+const RANGE_SCALARS = [
+  "address",
+  "values",
+  "formulas",
+  "numberFormat",
+  "valueTypes",
+  "rowIndex",
+  "columnIndex",
+  "rowCount",
+  "columnCount",
+  "text",
+] as const;
 
 export class FakeRange extends FakeClientObject {
   readonly scalars = RANGE_SCALARS;
@@ -885,7 +979,15 @@ export class FakeRange extends FakeClientObject {
         return this.grid((x) => x.numberFormat);
       case "valueTypes":
         return this.grid((x) =>
-          x.error ? "Error" : x.value === "" ? "Empty" : typeof x.value === "number" ? "Double" : typeof x.value === "boolean" ? "Boolean" : "String",
+          x.error
+            ? "Error"
+            : x.value === ""
+              ? "Empty"
+              : typeof x.value === "number"
+                ? "Double"
+                : typeof x.value === "boolean"
+                  ? "Boolean"
+                  : "String",
         );
       case "rowIndex":
         return rect.r1;
@@ -932,7 +1034,9 @@ export class FakeRange extends FakeClientObject {
   }
   getCellProperties(options: { format?: { fill?: { color?: boolean; pattern?: boolean } } }): FakeClientResult<unknown[][]> {
     const fillOpts = options.format?.fill;
-    const extra = Object.keys(options).filter((k) => k !== "format").concat(Object.keys(options.format ?? {}).filter((k) => k !== "fill"));
+    const extra = Object.keys(options)
+      .filter((k) => k !== "format")
+      .concat(Object.keys(options.format ?? {}).filter((k) => k !== "fill"));
     if (!fillOpts || extra.length) throw new Error(`fake: getCellProperties models format.fill only (asked ${JSON.stringify(options)})`);
     const result = new FakeClientResult<unknown[][]>();
     let value: unknown[][] = [];
@@ -966,22 +1070,30 @@ export class FakeRange extends FakeClientObject {
   }
   getBoundingRect(other: string | FakeRange): FakeRange {
     return strict(
-      new FakeRange(this.ctx, () => this.where().sheet, () => {
-        const a = this.where().rect;
-        const b = typeof other === "string" ? parseRect(other) : other.where().rect;
-        return { r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1), r2: Math.max(a.r2, b.r2), c2: Math.max(a.c2, b.c2) };
-      }),
+      new FakeRange(
+        this.ctx,
+        () => this.where().sheet,
+        () => {
+          const a = this.where().rect;
+          const b = typeof other === "string" ? parseRect(other) : other.where().rect;
+          return { r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1), r2: Math.max(a.r2, b.r2), c2: Math.max(a.c2, b.c2) };
+        },
+      ),
     );
   }
   getIntersection(other: string | FakeRange): FakeRange {
     return strict(
-      new FakeRange(this.ctx, () => this.where().sheet, () => {
-        const a = this.where().rect;
-        const b = typeof other === "string" ? parseRect(other) : other.where().rect;
-        const m = { r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1), r2: Math.min(a.r2, b.r2), c2: Math.min(a.c2, b.c2) };
-        if (m.r1 > m.r2 || m.c1 > m.c2) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
-        return m;
-      }),
+      new FakeRange(
+        this.ctx,
+        () => this.where().sheet,
+        () => {
+          const a = this.where().rect;
+          const b = typeof other === "string" ? parseRect(other) : other.where().rect;
+          const m = { r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1), r2: Math.min(a.r2, b.r2), c2: Math.min(a.c2, b.c2) };
+          if (m.r1 > m.r2 || m.c1 > m.c2) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+          return m;
+        },
+      ),
     );
   }
   merge(across = false): void {
@@ -1020,7 +1132,10 @@ export class FakeClientResult<T> {
 
 class FakeRangeAreas extends FakeClientObject {
   readonly scalars = ["address", "areaCount"] as const;
-  constructor(ctx: FakeRequestContext, private readonly areas: () => string[]) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly areas: () => string[],
+  ) {
     super(ctx, true);
   }
   protected override exists(): boolean {
@@ -1038,7 +1153,10 @@ class FakeRangeFormat extends FakeClientObject {
   readonly fill: FakeFill;
   readonly font: FakeFontObj;
   readonly borders: FakeBorders;
-  constructor(ctx: FakeRequestContext, private readonly range: FakeRange) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
     super(ctx);
     this.fill = strict(new FakeFill(ctx, range));
     this.font = strict(new FakeFontObj(ctx, range));
@@ -1066,7 +1184,10 @@ class FakeRangeFormat extends FakeClientObject {
 class FakeFill extends FakeClientObject {
   readonly scalars = ["color"] as const;
   override readonly writable = ["color"] as const;
-  constructor(ctx: FakeRequestContext, private readonly range: FakeRange) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
     super(ctx);
   }
   protected read(): unknown {
@@ -1078,7 +1199,8 @@ class FakeFill extends FakeClientObject {
   }
   protected override write(_p: string, v: unknown): void {
     const color = String(v).toUpperCase();
-    if (!/^#[0-9A-F]{6}$/.test(color)) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+    if (!/^#[0-9A-F]{6}$/.test(color))
+      throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
     this.range.mutateAll((x) => void (x.fill = color));
   }
   clear(): void {
@@ -1089,7 +1211,10 @@ class FakeFill extends FakeClientObject {
 class FakeFontObj extends FakeClientObject {
   readonly scalars = ["bold", "italic", "color", "size"] as const;
   override readonly writable = ["bold", "italic", "color", "size"] as const;
-  constructor(ctx: FakeRequestContext, private readonly range: FakeRange) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
     super(ctx);
   }
   protected read(p: string): unknown {
@@ -1106,7 +1231,10 @@ class FakeFontObj extends FakeClientObject {
 
 class FakeBorders extends FakeClientObject {
   readonly scalars = [] as const;
-  constructor(ctx: FakeRequestContext, private readonly range: FakeRange) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
     super(ctx);
   }
   protected read(): unknown {
@@ -1120,7 +1248,10 @@ class FakeBorders extends FakeClientObject {
 class FakeBorder extends FakeClientObject {
   readonly scalars = ["style"] as const;
   override readonly writable = ["style"] as const;
-  constructor(ctx: FakeRequestContext, private readonly range: FakeRange) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
     super(ctx);
   }
   protected read(): unknown {
@@ -1137,7 +1268,10 @@ class FakeBorder extends FakeClientObject {
 class FakeDataValidation extends FakeClientObject {
   readonly scalars = ["rule"] as const;
   override readonly writable = ["rule"] as const;
-  constructor(ctx: FakeRequestContext, private readonly range: FakeRange) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
     super(ctx);
   }
   protected read(): unknown {
@@ -1147,7 +1281,8 @@ class FakeDataValidation extends FakeClientObject {
     return this.range.where().sheet;
   }
   protected override write(_p: string, v: unknown): void {
-    if (!versionAtLeast(this.ctx.state.options.excelApi, "1.8")) throw new FakeOfficeError("ApiNotFound", "The API you are trying to use could not be found.");
+    if (!versionAtLeast(this.ctx.state.options.excelApi, "1.8"))
+      throw new FakeOfficeError("ApiNotFound", "The API you are trying to use could not be found.");
     const list = (v as { list?: { source?: string } }).list?.source;
     if (typeof list !== "string") throw new FakeOfficeError("InvalidArgument", "fake: only list validations are modelled");
     const { sheet, rect } = this.range.where();

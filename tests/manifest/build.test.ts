@@ -10,11 +10,15 @@ let out: string;
 
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), "peg-build-"));
-  execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--outDir", out, "--emptyOutDir", "--logLevel", "error"], {
-    cwd: ROOT,
-    env: { ...process.env, ADDIN_BASE_URL: "https://peg.example.org/" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--outDir", out, "--emptyOutDir", "--logLevel", "error"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ADDIN_BASE_URL: "https://peg.example.org/" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
 }, 120_000);
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -31,7 +35,8 @@ describe("production build", () => {
   it("builds the pages flat, with scripts that resolve relative to them", () => {
     for (const page of ["taskpane.html", "commands.html", "aiuto.html", "preview.html"]) {
       const html = readFileSync(join(out, page), "utf8");
-      for (const [, ref] of html.matchAll(/(?:src|href)="(\.\/[^"]+)"/g)) expect(existsSync(join(out, ref!)), `${page} → ${ref}`).toBe(true);
+      for (const [, ref] of html.matchAll(/(?:src|href)="(\.\/[^"]+)"/g))
+        expect(existsSync(join(out, ref!)), `${page} → ${ref}`).toBe(true);
     }
     expect(readFileSync(join(out, "taskpane.html"), "utf8")).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
   });

@@ -27,7 +27,10 @@ function elements(): El[] {
       if (!name || name === "#text" || name === "?xml" || name === "#comment") continue;
       const children = node[name] as unknown[];
       const attrs = (node[":@"] ?? {}) as Record<string, string>;
-      const text = (children as Array<Record<string, unknown>>).filter((c) => "#text" in c).map((c) => String(c["#text"])).join("");
+      const text = (children as Array<Record<string, unknown>>)
+        .filter((c) => "#text" in c)
+        .map((c) => String(c["#text"]))
+        .join("");
       out.push({ name, attrs, text, path });
       walk(children, [...path, name]);
     }
@@ -78,11 +81,20 @@ describe("manifest.xml", () => {
     for (const e of els.filter((x) => x.name === "bt:String")) {
       const limit = e.path.includes("bt:ShortStrings") ? 125 : 250;
       expect(e.attrs.DefaultValue!.length, e.attrs.id).toBeLessThanOrEqual(limit);
-      const it = els.find((x) => x.name === "bt:Override" && x.path.at(-1) === "bt:String" && els.indexOf(x) > els.indexOf(e) && els.indexOf(x) <= els.indexOf(e) + 1);
+      const it = els.find(
+        (x) =>
+          x.name === "bt:Override" &&
+          x.path.at(-1) === "bt:String" &&
+          els.indexOf(x) > els.indexOf(e) &&
+          els.indexOf(x) <= els.indexOf(e) + 1,
+      );
       expect(it?.attrs.Locale, e.attrs.id).toBe("it-IT");
       expect(it!.attrs.Value!.length).toBeLessThanOrEqual(limit);
     }
-    expect(els.find((e) => e.name === "Override" && e.path.at(-1) === "DisplayName")?.attrs).toMatchObject({ Locale: "it-IT", Value: "Monitoraggio PEG" });
+    expect(els.find((e) => e.name === "Override" && e.path.at(-1) === "DisplayName")?.attrs).toMatchObject({
+      Locale: "it-IT",
+      Value: "Monitoraggio PEG",
+    });
   });
 
   it("has the PEG tab with every button the issue lists", () => {
@@ -94,7 +106,17 @@ describe("manifest.xml", () => {
         const i = els.indexOf(resources.get(e.attrs.resid!)!);
         return els[i + 1]!.attrs.Value;
       });
-    expect(labels).toEqual(["Verifica", "Calcola esiti", "Segna previsto", "Segna effettivo", "Togli segno", "Pulisci evidenziazioni", "Nuova scheda", "Consolida", "Pannello"]);
+    expect(labels).toEqual([
+      "Verifica",
+      "Calcola esiti",
+      "Segna previsto",
+      "Segna effettivo",
+      "Togli segno",
+      "Pulisci evidenziazioni",
+      "Nuova scheda",
+      "Consolida",
+      "Pannello",
+    ]);
   });
 
   it("points every icon at a PNG in assets/ of the right pixel size", () => {

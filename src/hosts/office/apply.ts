@@ -51,9 +51,7 @@ export interface ApplyOptions {
   maxRequestBytes?: number;
 }
 
-type Unit =
-  | { kind: "cell"; write: CellWrite; bytes: number }
-  | { kind: "sheet"; spec: SheetSpec; name: string; bytes: number };
+type Unit = { kind: "cell"; write: CellWrite; bytes: number } | { kind: "sheet"; spec: SheetSpec; name: string; bytes: number };
 
 function sameSnapshot(a: CellSnapshot, b: CellSnapshot): boolean {
   const norm = (v: unknown) => (v instanceof Date ? v.getTime() : v === "" ? null : v);
@@ -138,7 +136,10 @@ function queueChunk(context: Excel.RequestContext, units: Unit[], caps: Capabili
     // Loaded before the write in the same batch: the state just before it.
     range.load("values,formulas,numberFormat");
     const fills = range.getCellProperties({ format: { fill: { color: true, pattern: true } } });
+    // These are writes queued after the load on purpose (the load reads the state before them).
+    // eslint-disable-next-line office-addins/call-sync-after-load
     if (w.fmt !== undefined) range.numberFormat = [[w.fmt]];
+    // eslint-disable-next-line office-addins/call-sync-after-load
     if (w.value !== undefined) range.values = [[toExcelValue(w.value)]];
     if (w.fill !== undefined) {
       if (w.fill === null) range.format.fill.clear();
@@ -207,7 +208,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     }
     for (const u of units_i) if (u.kind === "sheet") record.createdSheets.push(u.name);
     for (const p of pending) {
-      const before = snapshotOf(p.range.values[0]?.[0], p.range.formulas[0]?.[0], p.range.numberFormat[0]?.[0], p.fills.value[0]?.[0]?.format?.fill);
+      const before = snapshotOf(
+        p.range.values[0]?.[0],
+        p.range.formulas[0]?.[0],
+        p.range.numberFormat[0]?.[0],
+        p.fills.value[0]?.[0]?.format?.fill,
+      );
       record.cells.push({ foglio: p.w.foglio, cella: p.w.cella, previous: before });
       if (!sameSnapshot(before, p.w.previous)) record.cambiateDopoLettura.push(`${p.w.foglio}!${p.w.cella}`);
     }
@@ -228,12 +234,15 @@ async function rollback(
   cause: unknown,
   counted: () => void,
 ): Promise<never> {
-  const failingCells: UndoCell[] = failing.flatMap((u) => (u.kind === "cell" ? [{ foglio: u.write.foglio, cella: u.write.cella, previous: u.write.previous }] : []));
+  const failingCells: UndoCell[] = failing.flatMap((u) =>
+    u.kind === "cell" ? [{ foglio: u.write.foglio, cella: u.write.cella, previous: u.write.previous }] : [],
+  );
   const failingSheets = failing.flatMap((u) => (u.kind === "sheet" ? [u.name] : []));
   const cells = [...done.cells, ...failingCells];
   const sheets = [...done.createdSheets, ...failingSheets];
   const foglio = failingCells[0]?.foglio ?? null;
-  if (cells.length === 0 && sheets.length === 0) throw toPegError(cause, { foglio: protectedGuess(cause, failing), coda: officeHost.nessunaModifica });
+  if (cells.length === 0 && sheets.length === 0)
+    throw toPegError(cause, { foglio: protectedGuess(cause, failing), coda: officeHost.nessunaModifica });
   // Sheets found protected while rolling back: the one Excel refused is among them.
   const protetti: string[] = [];
   try {

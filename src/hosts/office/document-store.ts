@@ -30,7 +30,8 @@ interface SettingsLike {
 /** The store over Office.context.document.settings (or any object shaped like it). */
 export function officeDocumentStore(settings?: SettingsLike): DocumentStore {
   const s = (): SettingsLike => {
-    const live = settings ?? (globalThis as { Office?: { context?: { document?: { settings?: SettingsLike } } } }).Office?.context?.document?.settings;
+    const live =
+      settings ?? (globalThis as { Office?: { context?: { document?: { settings?: SettingsLike } } } }).Office?.context?.document?.settings;
     if (!live) throw new PegError(officeHost.impostazioniNonSalvate);
     return live;
   };
@@ -40,7 +41,9 @@ export function officeDocumentStore(settings?: SettingsLike): DocumentStore {
     remove: (key) => s().remove(key),
     save: () =>
       new Promise<void>((resolve, reject) =>
-        s().saveAsync((r) => (String(r.status).toLowerCase() === "succeeded" ? resolve() : reject(new PegError(officeHost.impostazioniNonSalvate)))),
+        s().saveAsync((r) =>
+          String(r.status).toLowerCase() === "succeeded" ? resolve() : reject(new PegError(officeHost.impostazioniNonSalvate)),
+        ),
       ),
   };
 }

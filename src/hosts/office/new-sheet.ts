@@ -11,6 +11,9 @@ import { DEFAULT_DATE_FORMAT, jsonBytes, toExcelValue } from "./values";
 /** Bytes of one queued action beyond its data (ids, method names, JSON framing). */
 export const OP_OVERHEAD = 160;
 
+/** Count of style properties set (for the payload estimate). */
+const ops = { n: 0 };
+
 const styleKey = (s: CellStyle | undefined) => (s ? JSON.stringify({ ...s, fmt: undefined }) : "");
 
 function fmtOf(c: SpecCell): string {
@@ -20,22 +23,31 @@ function fmtOf(c: SpecCell): string {
 }
 
 function applyStyle(range: Excel.Range, s: CellStyle, multi: boolean): number {
-  let ops = 0;
   const f = range.format;
-  if (s.bold !== undefined) ((f.font.bold = s.bold), ops++);
-  if (s.italic !== undefined) ((f.font.italic = s.italic), ops++);
-  if (s.color) ((f.font.color = s.color), ops++);
-  if (s.fontSize) ((f.font.size = s.fontSize), ops++);
-  if (s.fill) ((f.fill.color = s.fill), ops++);
-  if (s.wrap !== undefined) ((f.wrapText = s.wrap), ops++);
-  if (s.hAlign) ((f.horizontalAlignment = s.hAlign === "left" ? "Left" : s.hAlign === "center" ? "Center" : "Right"), ops++);
-  if (s.vAlign) ((f.verticalAlignment = s.vAlign === "top" ? "Top" : s.vAlign === "middle" ? "Center" : "Bottom"), ops++);
+  const before = ops.n;
+  const set = (apply: () => void) => {
+    apply();
+    ops.n++;
+  };
+  if (s.bold !== undefined) set(() => (f.font.bold = s.bold!));
+  if (s.italic !== undefined) set(() => (f.font.italic = s.italic!));
+  if (s.color) set(() => (f.font.color = s.color!));
+  if (s.fontSize) set(() => (f.font.size = s.fontSize!));
+  if (s.fill) set(() => (f.fill.color = s.fill!));
+  if (s.wrap !== undefined) set(() => (f.wrapText = s.wrap!));
+  if (s.hAlign) set(() => (f.horizontalAlignment = s.hAlign === "left" ? "Left" : s.hAlign === "center" ? "Center" : "Right"));
+  if (s.vAlign) set(() => (f.verticalAlignment = s.vAlign === "top" ? "Top" : s.vAlign === "middle" ? "Center" : "Bottom"));
   if (s.border) {
-    const edges: Array<"EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical"> = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    const edges: Array<"EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical"> = [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+    ];
     if (multi) edges.push("InsideVertical");
-    for (const e of edges) ((f.borders.getItem(e).style = "Continuous"), ops++);
+    for (const e of edges) set(() => (f.borders.getItem(e).style = "Continuous"));
   }
-  return ops;
+  return ops.n - before;
 }
 
 /**
@@ -96,7 +108,8 @@ export function queueNewSheet(context: Excel.RequestContext, spec: SheetSpec, na
     bytes += OP_OVERHEAD;
   }
   if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0)) {
-    if (spec.freeze.rows > 0 && spec.freeze.cols > 0) sheet.freezePanes.freezeAt(sheet.getRange(`A1:${a1(spec.freeze.rows - 1, spec.freeze.cols - 1)}`));
+    if (spec.freeze.rows > 0 && spec.freeze.cols > 0)
+      sheet.freezePanes.freezeAt(sheet.getRange(`A1:${a1(spec.freeze.rows - 1, spec.freeze.cols - 1)}`));
     else if (spec.freeze.rows > 0) sheet.freezePanes.freezeRows(spec.freeze.rows);
     else sheet.freezePanes.freezeColumns(spec.freeze.cols);
     bytes += OP_OVERHEAD;

@@ -31,9 +31,9 @@ function luminance(hex: string): number {
 export function createOfficePaneHost(deps: OfficePaneHostDeps = {}): PaneHost {
   const session = deps.session ?? officeSession();
   const office = (deps.office ?? (globalThis as { Office?: unknown }).Office) as
-    | { context?: { officeTheme?: OfficeThemeLike } }
-    | undefined;
-  const run: ExcelRunner | undefined = deps.run ?? ((globalThis as { Excel?: { run: ExcelRunner } }).Excel ? (cb) => Excel.run(cb) : undefined);
+    { context?: { officeTheme?: OfficeThemeLike } } | undefined;
+  const run: ExcelRunner | undefined =
+    deps.run ?? ((globalThis as { Excel?: { run: ExcelRunner } }).Excel ? (cb) => Excel.run(cb) : undefined);
 
   return {
     kind: "office",

@@ -20,7 +20,23 @@ import { isPayloadLimit, officeErrorCode, toPegError } from "./errors";
  */
 export const READ_BOUND = { rows: 1000, cols: 52 } as const;
 
-export const EXCEL_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"]);
+export const EXCEL_ERRORS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+]);
 
 /** Bytes of response per cell, estimated for grouping sheets when the web limit is hit. */
 const BYTES_PER_CELL = 80;
@@ -144,7 +160,8 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
       const sel = context.workbook.getSelectedRange();
       sel.load("address");
       try {
-        await sync();
+        syncs++;
+        await context.sync();
         const { foglio, range } = splitAddress(sel.address);
         selezione = foglio ? { foglio, range } : null;
       } catch (e) {

@@ -8,7 +8,7 @@
 import { segnalazione } from "../../domain/diagnostics";
 import { PegError } from "../../domain/errors";
 import type { Report } from "../../domain/model";
-import { loadSettings, type Settings } from "../../domain/settings";
+import type { Settings } from "../../domain/settings";
 import { rangeA1 } from "../../sheets/grid";
 import type { HighlightRecord } from "../../sheets/plans";
 import type { Analysis } from "../../sheets/verifica";
@@ -84,7 +84,9 @@ export class OfficeSession {
   }
 
   async loadSettings(): Promise<Settings> {
-    return loadSettings(this.d.store.get(STORE_KEYS.impostazioni));
+    // Through the lazy engine chunk: zod stays out of the pane's first download (≤ 200 KB).
+    const e = await this.d.engine();
+    return e.loadSettings(this.d.store.get(STORE_KEYS.impostazioni));
   }
 
   async saveSettings(s: Settings): Promise<void> {
@@ -121,7 +123,14 @@ export class OfficeSession {
     // Cells beyond the area read are reported like the xlsx host does (CELLE_FUORI_AREA).
     for (const s of read.sheets.filter((x) => x.tagliato)) {
       const used = rectOf(s.usedAddress);
-      report.segnalazioni.push(segnalazione("CELLE_FUORI_AREA", s.name, rangeA1({ r1: used.r2, c1: used.c2, r2: used.r2, c2: used.c2 }), segnalazioni.CELLE_FUORI_AREA(rangeA1(used))));
+      report.segnalazioni.push(
+        segnalazione(
+          "CELLE_FUORI_AREA",
+          s.name,
+          rangeA1({ r1: used.r2, c1: used.c2, r2: used.r2, c2: used.c2 }),
+          segnalazioni.CELLE_FUORI_AREA(rangeA1(used)),
+        ),
+      );
     }
     return { report, analysis, read };
   }
@@ -204,7 +213,11 @@ export class OfficeSession {
   }
 
   /** Consolidate this workbook or files picked from disk (read in the browser, never uploaded). */
-  async consolidate(fonte: FonteConsolidamento, settings: Settings, onFile?: (f: FileConsolidamento) => void): Promise<AnteprimaConsolidamento> {
+  async consolidate(
+    fonte: FonteConsolidamento,
+    settings: Settings,
+    onFile?: (f: FileConsolidamento) => void,
+  ): Promise<AnteprimaConsolidamento> {
     const e = await this.d.engine();
     const inputs = [];
     const nonLetti: Array<{ file: string; motivo: string }> = [];

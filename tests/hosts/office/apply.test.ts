@@ -7,7 +7,12 @@ import type { SheetSpec } from "../../../src/sheets/sheet-spec";
 import { asExcel, caps, fake, workbook } from "./helpers";
 import type { FakeExcel } from "../../fakes/excel-fake";
 
-function w(foglio: string, cella: string, change: Partial<CellWrite>, previous: CellWrite["previous"] = { value: null, fill: null }): CellWrite {
+function w(
+  foglio: string,
+  cella: string,
+  change: Partial<CellWrite>,
+  previous: CellWrite["previous"] = { value: null, fill: null },
+): CellWrite {
   return { foglio, cella, kind: "esito", previous, conflict: false, ...change };
 }
 
@@ -49,7 +54,8 @@ describe("applyPlan", () => {
   it.each([1, 10, 50, 200])("applies a plan over %i schede in one sync", async (n) => {
     const fx = fake(workbook(n));
     const writes = [];
-    for (let i = 1; i <= n; i++) writes.push(w(`Ob ${i}`, "D32", { value: "OK" }, { value: "OK", fill: null }), w(`Ob ${i}`, "E32", { value: 100 }));
+    for (let i = 1; i <= n; i++)
+      writes.push(w(`Ob ${i}`, "D32", { value: "OK" }, { value: "OK", fill: null }), w(`Ob ${i}`, "E32", { value: 100 }));
     const rec = await applyPlan(asExcel(fx.context()), { writes, newSheets: [] }, { capabilities: caps });
     expect(rec.syncs).toBe(1);
     expect(fx.state.syncCount).toBe(1);
@@ -95,13 +101,26 @@ describe("applyPlan", () => {
       freeze: { rows: 1, cols: 0 },
       filter: { r1: 0, c1: 0, r2: 2, c2: 1 },
       validations: [{ r1: 1, c1: 2, r2: 2, c2: 2, list: ["OK", "PARZIALE"] }],
-      chart: { kind: "bar", title: "Grado per obiettivo", categoriesCol: 0, valuesCol: 1, firstRow: 1, lastRow: 2, anchorRow: 1, anchorCol: 4 },
+      chart: {
+        kind: "bar",
+        title: "Grado per obiettivo",
+        categoriesCol: 0,
+        valuesCol: 1,
+        firstRow: 1,
+        lastRow: 2,
+        anchorRow: 1,
+        anchorCol: 4,
+      },
       print: { landscape: true, fitToWidth: true },
     };
-    const rec = await applyPlan(asExcel(fx.context()), { writes: [], newSheets: [spec, { ...spec, chart: undefined }] }, {
-      capabilities: caps,
-      existingSheetNames: ["Ob 1", "Riepilogo", "Riepilogo (2)"],
-    });
+    const rec = await applyPlan(
+      asExcel(fx.context()),
+      { writes: [], newSheets: [spec, { ...spec, chart: undefined }] },
+      {
+        capabilities: caps,
+        existingSheetNames: ["Ob 1", "Riepilogo", "Riepilogo (2)"],
+      },
+    );
     expect(rec.syncs).toBe(1);
     expect(rec.createdSheets).toEqual(["Riepilogo (3)", "Riepilogo (4)"]);
     const s = fx.state.sheet("Riepilogo (3)")!;
@@ -116,14 +135,26 @@ describe("applyPlan", () => {
     expect(s.freeze).toEqual({ rows: 1, cols: 0 });
     expect(s.autoFilter).toBe("A1:B3");
     expect(s.validations).toEqual([{ address: "C2:C3", list: "OK,PARZIALE" }]);
-    expect(s.charts).toEqual([{ type: "BarClustered", source: "'Riepilogo (3)'!B2:B3", categories: "'Riepilogo (3)'!A2:A3", title: "Grado per obiettivo", anchor: "E2:L20" }]);
+    expect(s.charts).toEqual([
+      {
+        type: "BarClustered",
+        source: "'Riepilogo (3)'!B2:B3",
+        categories: "'Riepilogo (3)'!A2:A3",
+        title: "Grado per obiettivo",
+        anchor: "E2:L20",
+      },
+    ]);
     expect(s.orientation).toBe("Landscape");
     expect(s.fitToWidth).toBe(true);
   });
 
   it("lists the sheets itself (one more sync) when the caller did not pass their names", async () => {
     const fx = fake(workbook(1));
-    const rec = await applyPlan(asExcel(fx.context()), { writes: [], newSheets: [{ name: "Ob 1", cells: [{ r: 0, c: 0, v: "x" }] }] }, { capabilities: caps });
+    const rec = await applyPlan(
+      asExcel(fx.context()),
+      { writes: [], newSheets: [{ name: "Ob 1", cells: [{ r: 0, c: 0, v: "x" }] }] },
+      { capabilities: caps },
+    );
     expect(rec.createdSheets).toEqual(["Ob 1 (2)"]);
     expect(rec.syncs).toBe(2);
   });
@@ -131,10 +162,14 @@ describe("applyPlan", () => {
   it("refuses a sheet the read found protected, before any sync", async () => {
     const fx = fake(workbook(2), { protectedSheets: ["Ob 2"] });
     const before = dump(fx);
-    const err = await applyPlan(asExcel(fx.context()), { writes: [w("Ob 1", "D32", { value: "X" }), w("Ob 2", "D32", { value: "X" })], newSheets: [] }, {
-      capabilities: caps,
-      protectedSheets: ["Ob 2"],
-    }).catch((e) => e);
+    const err = await applyPlan(
+      asExcel(fx.context()),
+      { writes: [w("Ob 1", "D32", { value: "X" }), w("Ob 2", "D32", { value: "X" })], newSheets: [] },
+      {
+        capabilities: caps,
+        protectedSheets: ["Ob 2"],
+      },
+    ).catch((e) => e);
     expect(isPegError(err)).toBe(true);
     expect(err.message).toMatch(/«Ob 2» è protetto.*Rimuovere la protezione.*Nessuna cella è stata modificata/);
     expect(fx.state.syncCount).toBe(0);
@@ -168,7 +203,11 @@ describe("applyPlan", () => {
     const before = dump(fx);
     fx.state.injectError("GeneralException", "An internal error has occurred.", 6);
     const plan: WritePlan = {
-      writes: [w("Ob 1", "D32", { value: "PARZIALE" }, { value: "OK", fill: null }), w("Ob 1", "E32", { value: 50 }), w("Ob 1", "F32", { value: 60 })],
+      writes: [
+        w("Ob 1", "D32", { value: "PARZIALE" }, { value: "OK", fill: null }),
+        w("Ob 1", "E32", { value: 50 }),
+        w("Ob 1", "F32", { value: 60 }),
+      ],
       newSheets: [],
     };
     const err = await applyPlan(asExcel(fx.context()), plan, { capabilities: caps }).catch((e) => e);
@@ -180,7 +219,11 @@ describe("applyPlan", () => {
     const fx = fake(workbook(1));
     const before = dump(fx);
     fx.state.cellEditMode = true;
-    const err = await applyPlan(asExcel(fx.context()), { writes: [w("Ob 1", "D32", { value: "X" })], newSheets: [] }, { capabilities: caps }).catch((e) => e);
+    const err = await applyPlan(
+      asExcel(fx.context()),
+      { writes: [w("Ob 1", "D32", { value: "X" })], newSheets: [] },
+      { capabilities: caps },
+    ).catch((e) => e);
     expect(err.message).toMatch(/Premere Invio o Esc.*Nessuna cella è stata modificata/);
     expect(dump(fx)).toEqual(before);
     expect(fx.state.syncCount).toBe(1);
@@ -188,9 +231,13 @@ describe("applyPlan", () => {
 
   it("refuses on Excel below the core requirement set", async () => {
     const fx = fake(workbook(1));
-    const err = await applyPlan(asExcel(fx.context()), { writes: [w("Ob 1", "D32", { value: "X" })], newSheets: [] }, {
-      capabilities: { supports: (s, v) => !(s === "ExcelApi" && v === "1.9") },
-    }).catch((e) => e);
+    const err = await applyPlan(
+      asExcel(fx.context()),
+      { writes: [w("Ob 1", "D32", { value: "X" })], newSheets: [] },
+      {
+        capabilities: { supports: (s, v) => !(s === "ExcelApi" && v === "1.9") },
+      },
+    ).catch((e) => e);
     expect(err.message).toMatch(/ExcelApi 1\.9/);
     expect(fx.state.syncCount).toBe(0);
   });
@@ -212,17 +259,25 @@ describe("applyPlan", () => {
       if (++batches === 3) throw Object.assign(new Error("boom"), { code: "GeneralException" });
       run(ops, size);
     };
-    const err = await applyPlan(asExcel(fxFail.context()), { writes, newSheets: [] }, { capabilities: caps, maxRequestBytes: 15_000 }).catch((e) => e);
+    const err = await applyPlan(
+      asExcel(fxFail.context()),
+      { writes, newSheets: [] },
+      { capabilities: caps, maxRequestBytes: 15_000 },
+    ).catch((e) => e);
     expect(err.message).toMatch(/riportate com'erano/);
     expect(dump(fxFail)).toEqual(beforeFail);
   });
 
   it("refuses a write to a sheet that no longer exists", async () => {
     const fx = fake(workbook(1));
-    const err = await applyPlan(asExcel(fx.context()), { writes: [w("Sparito", "A1", { value: 1 })], newSheets: [] }, {
-      capabilities: caps,
-      existingSheetNames: ["Ob 1"],
-    }).catch((e) => e);
+    const err = await applyPlan(
+      asExcel(fx.context()),
+      { writes: [w("Sparito", "A1", { value: 1 })], newSheets: [] },
+      {
+        capabilities: caps,
+        existingSheetNames: ["Ob 1"],
+      },
+    ).catch((e) => e);
     expect(err.message).toMatch(/«Sparito» non esiste più/);
     expect(fx.state.syncCount).toBe(0);
   });
@@ -263,7 +318,11 @@ describe("undo", () => {
     asExcel(ctx).workbook.worksheets.getItem("Ob 1").getRange("D32").values = [["typed meanwhile"]];
     await ctx.sync();
     const before = dump(fx);
-    const rec = await applyPlan(asExcel(fx.context()), { writes: [w("Ob 1", "D32", { value: "OK" }, { value: "OK", fill: null })], newSheets: [] }, { capabilities: caps });
+    const rec = await applyPlan(
+      asExcel(fx.context()),
+      { writes: [w("Ob 1", "D32", { value: "OK" }, { value: "OK", fill: null })], newSheets: [] },
+      { capabilities: caps },
+    );
     expect(rec.cambiateDopoLettura).toEqual(["Ob 1!D32"]);
     await undo(asExcel(fx.context()), rec);
     expect(dump(fx)).toEqual(before);
@@ -274,10 +333,16 @@ describe("undo", () => {
     const before = dump(fx);
     const rec = await applyPlan(
       asExcel(fx.context()),
-      { writes: [w("Ob 1", "D32", { value: "X" }, { value: "OK", fill: null })], newSheets: [{ name: "Nuova", cells: [{ r: 0, c: 0, v: 1 }] }] },
+      {
+        writes: [w("Ob 1", "D32", { value: "X" }, { value: "OK", fill: null })],
+        newSheets: [{ name: "Nuova", cells: [{ r: 0, c: 0, v: 1 }] }],
+      },
       { capabilities: caps, existingSheetNames: ["Ob 1"] },
     );
-    fx.state.sheets.splice(fx.state.sheets.findIndex((s) => s.name === "Nuova"), 1);
+    fx.state.sheets.splice(
+      fx.state.sheets.findIndex((s) => s.name === "Nuova"),
+      1,
+    );
     const res = await undo(asExcel(fx.context()), rec);
     expect(res.syncs).toBe(3);
     expect(dump(fx)).toEqual(before);
@@ -285,7 +350,11 @@ describe("undo", () => {
 
   it("on a sheet protected after the write, says so and changes nothing", async () => {
     const fx = fake(workbook(1));
-    const rec = await applyPlan(asExcel(fx.context()), { writes: [w("Ob 1", "D32", { value: "X" }, { value: "OK", fill: null })], newSheets: [] }, { capabilities: caps });
+    const rec = await applyPlan(
+      asExcel(fx.context()),
+      { writes: [w("Ob 1", "D32", { value: "X" }, { value: "OK", fill: null })], newSheets: [] },
+      { capabilities: caps },
+    );
     fx.state.sheet("Ob 1")!.protected = true;
     const after = dump(fx);
     const err = await undo(asExcel(fx.context()), rec).catch((e) => e);

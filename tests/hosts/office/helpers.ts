@@ -12,7 +12,20 @@ export function schedaSheet(name: string, n = 1): SheetGrid {
   g.set(2, 1, { v: `Obiettivo ${n}` });
   g.addMerge({ r1: 2, c1: 1, r2: 2, c2: 6 });
   g.set(10, 0, { v: "CRONOPROGRAMMA" });
-  const mesi = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"];
+  const mesi = [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+  ];
   mesi.forEach((m, i) => g.set(11, 2 + i, { v: m }));
   for (let f = 0; f < 7; f++) {
     g.set(12 + 2 * f, 0, { v: f + 1 });

@@ -40,7 +40,7 @@ describe("readWorkbookGrid", () => {
 
   it("keeps visibility and protection, and text that starts with = is not a formula", async () => {
     const g = new SheetGrid("Nascosto", "hidden");
-    g.set(0, 0, { v: "=HYPERLINK(\"http://x\")" });
+    g.set(0, 0, { v: '=HYPERLINK("http://x")' });
     const fx = fake({ sheets: [schedaSheet("Ob 1"), g] }, { protectedSheets: ["Ob 1"] });
     // Seed the text as typed with an apostrophe (the fake stores text, not a formula).
     const r = await readWorkbook(asExcel(fx.context()), { capabilities: caps });
@@ -49,7 +49,7 @@ describe("readWorkbookGrid", () => {
       ["Nascosto", "hidden", false],
     ]);
     expect(r.grid.sheets[1]!.visibility).toBe("hidden");
-    expect(r.grid.sheets[1]!.get(0, 0)).toEqual({ v: "=HYPERLINK(\"http://x\")" });
+    expect(r.grid.sheets[1]!.get(0, 0)).toEqual({ v: '=HYPERLINK("http://x")' });
   });
 
   it("clips a stray value at XFD1048576 to the bound and says so", async () => {
