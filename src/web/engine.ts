@@ -7,4 +7,3 @@ export * from "../ui/operations";
 export { loadWorkbookGrid } from "../hosts/xlsx/load";
 export { applyPlanToCopy } from "../hosts/xlsx/apply";
 export { workbookFromSpecs } from "../hosts/xlsx/render";
-export { loadSettings, DEFAULT_SETTINGS } from "../domain/settings";
