@@ -11,6 +11,8 @@ export const fileErrors = {
   empty: (f: string) => `"${f}" è vuoto (0 byte): non contiene una cartella di lavoro. Controllare di aver scelto il file giusto.`,
   tooBig: (f: string, size: string, limit: string) =>
     `"${f}" è troppo grande (${size}; il limite è ${limit}). Togliere immagini o fogli non necessari, oppure dividere la cartella di lavoro, e riprovare.`,
+  tooBigUnzipped: (f: string, size: string, limit: string) =>
+    `"${f}" una volta decompresso è troppo grande (${size}; il limite è ${limit}): contiene fogli enormi o non è una cartella di lavoro genuina. Togliere i fogli o le righe non necessari e riprovare.`,
   pdf: (f: string) => `"${f}" è un PDF, non una cartella di lavoro Excel. Usare il file .xlsx da cui è stato stampato.`,
   notWorkbook: (f: string) =>
     `"${f}" non è una cartella di lavoro Excel (.xlsx). Aprirlo con Excel e usare "Salva con nome → Cartella di lavoro di Excel (.xlsx)", poi riprovare.`,

@@ -4,17 +4,8 @@
  * bytes. The input bytes are never modified; the caller writes the result to another path.
  */
 import { PegError, isPegError } from "../../domain/errors";
-import {
-  MAX_COLS,
-  MAX_ROWS,
-  parseA1,
-  type CellScalar,
-} from "../../sheets/grid";
-import {
-  freeSheetName,
-  type CellWrite,
-  type WritePlan,
-} from "../../sheets/write-plan";
+import { MAX_COLS, MAX_ROWS, parseA1, type CellScalar } from "../../sheets/grid";
+import { freeSheetName, type CellWrite, type WritePlan } from "../../sheets/write-plan";
 import { fileErrors } from "../../strings/it";
 import { toBytes } from "./bytes";
 import type { Cell, Workbook, Worksheet } from "./exceljs";
@@ -28,11 +19,7 @@ interface Target {
   c: number;
 }
 
-export async function applyPlanToCopy(
-  data: Uint8Array | ArrayBuffer,
-  plan: WritePlan,
-  opts: LoadOptions = {},
-): Promise<Uint8Array> {
+export async function applyPlanToCopy(data: Uint8Array | ArrayBuffer, plan: WritePlan, opts: LoadOptions = {}): Promise<Uint8Array> {
   const workbook = await loadExcelJs(data, opts);
   const targets = resolveTargets(workbook, plan.writes); // throws before anything is changed
   try {
@@ -62,8 +49,7 @@ function resolveTargets(workbook: Workbook, writes: CellWrite[]): Target[] {
   }
   return writes.map((write) => {
     // Excel compares sheet names without regard to case.
-    const ws =
-      byName.get(write.foglio) ?? byLower.get(write.foglio.toLowerCase());
+    const ws = byName.get(write.foglio) ?? byLower.get(write.foglio.toLowerCase());
     if (!ws) throw new PegError(fileErrors.writeSheetMissing(write.foglio));
     let pos: { r: number; c: number };
     try {
@@ -126,8 +112,7 @@ function keepSharedFormulas(targets: Target[]): void {
     if (t.write.value === undefined) continue;
     const cell = t.ws.getCell(t.r, t.c) as Cell & { isMerged?: boolean };
     // ExcelJS stores the master's address on each clone; a write to a merged cell lands on its master.
-    const addr =
-      cell.isMerged && cell.master ? cell.master.address : cell.address;
+    const addr = cell.isMerged && cell.master ? cell.master.address : cell.address;
     let set = bySheet.get(t.ws);
     if (!set) bySheet.set(t.ws, (set = new Set()));
     set.add(addr);

@@ -46,16 +46,10 @@ export interface ExcelColor {
 }
 
 /** "#RRGGBB" for an ExcelJS colour, or null when it names no colour. */
-export function colorToHex(
-  c: ExcelColor | undefined,
-  theme: ThemePalette = OFFICE_THEME,
-): string | null {
+export function colorToHex(c: ExcelColor | undefined, theme: ThemePalette = OFFICE_THEME): string | null {
   if (!c) return null;
   let rgb: string | null = null;
-  if (
-    typeof c.argb === "string" &&
-    /^[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/.test(c.argb)
-  ) {
+  if (typeof c.argb === "string" && /^[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/.test(c.argb)) {
     rgb = c.argb.length === 8 ? c.argb.slice(2) : c.argb;
   } else if (typeof c.theme === "number") {
     rgb = theme[c.theme] ?? OFFICE_THEME[c.theme] ?? null;
@@ -131,19 +125,6 @@ export function themePalette(themeXml: string | undefined): ThemePalette {
     const sys = /<a:sysClr\b[^>]*lastClr="([0-9A-Fa-f]{6})"/.exec(m[1]!);
     return sys ? sys[1]!.toUpperCase() : undefined;
   };
-  const order = [
-    "lt1",
-    "dk1",
-    "lt2",
-    "dk2",
-    "accent1",
-    "accent2",
-    "accent3",
-    "accent4",
-    "accent5",
-    "accent6",
-    "hlink",
-    "folHlink",
-  ];
+  const order = ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink", "folHlink"];
   return order.map((n, i) => slot(n) ?? OFFICE_THEME[i]!);
 }

@@ -14,15 +14,4 @@ import type * as ExcelJSTypes from "exceljs";
 const ExcelJS = ExcelJSDefault as unknown as typeof ExcelJSTypes;
 export default ExcelJS;
 
-export type {
-  Workbook,
-  Worksheet,
-  Cell,
-  CellValue,
-  Fill,
-  FillPattern,
-  Color,
-  Style,
-  Borders,
-  Alignment,
-} from "exceljs";
+export type { Workbook, Worksheet, Cell, CellValue, Fill, FillPattern, Color, Style, Borders, Alignment } from "exceljs";

@@ -3,21 +3,10 @@
  * the browser. Unusable input is refused with a PegError before or after ExcelJS sees it.
  */
 import { PegError, isPegError } from "../../domain/errors";
-import {
-  SheetGrid,
-  type Cell as GridCell,
-  type CellScalar,
-  type SheetVisibility,
-  type WorkbookGrid,
-} from "../../sheets/grid";
+import { SheetGrid, type Cell as GridCell, type CellScalar, type SheetVisibility, type WorkbookGrid } from "../../sheets/grid";
 import { fileErrors } from "../../strings/it";
 import ExcelJS, { type Workbook, type Worksheet } from "./exceljs";
-import {
-  colorToHex,
-  themePalette,
-  type ExcelColor,
-  type ThemePalette,
-} from "./colors";
+import { colorToHex, themePalette, type ExcelColor, type ThemePalette } from "./colors";
 import { asBytes, checkWorkbookBytes } from "./sniff";
 
 export interface LoadOptions {
@@ -25,6 +14,8 @@ export interface LoadOptions {
   fileName?: string;
   /** Size limit in bytes (default MAX_FILE_BYTES). */
   maxBytes?: number;
+  /** Limit on the total uncompressed size of the parts (default MAX_UNZIPPED_BYTES). */
+  maxUnzippedBytes?: number;
 }
 
 export interface LoadedWorkbook {
@@ -40,10 +31,7 @@ export interface LoadedWorkbook {
 }
 
 /** Loads `data` (never modified) and converts every worksheet into a SheetGrid. */
-export async function loadWorkbookGrid(
-  data: Uint8Array | ArrayBuffer,
-  opts: LoadOptions = {},
-): Promise<LoadedWorkbook> {
+export async function loadWorkbookGrid(data: Uint8Array | ArrayBuffer, opts: LoadOptions = {}): Promise<LoadedWorkbook> {
   const workbook = await loadExcelJs(data, { ...opts, gridOnly: true });
   const grid = workbookToGrid(workbook);
   return {
@@ -76,26 +64,19 @@ export const GRID_IGNORED_NODES = [
 ];
 
 /** Checks the bytes, then loads them with ExcelJS; any failure is a PegError in Italian. */
-export async function loadExcelJs(
-  data: Uint8Array | ArrayBuffer,
-  opts: LoadOptions & { gridOnly?: boolean } = {},
-): Promise<Workbook> {
+export async function loadExcelJs(data: Uint8Array | ArrayBuffer, opts: LoadOptions & { gridOnly?: boolean } = {}): Promise<Workbook> {
   const f = opts.fileName ?? "Il file";
   const bytes = asBytes(data);
   checkWorkbookBytes(bytes, opts);
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS (JSZip) reads a Uint8Array without copying it and never writes into it.
-    await workbook.xlsx.load(
-      bytes as unknown as ArrayBuffer,
-      opts.gridOnly ? { ignoreNodes: GRID_IGNORED_NODES } : {},
-    );
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, opts.gridOnly ? { ignoreNodes: GRID_IGNORED_NODES } : {});
   } catch (e) {
     if (isPegError(e)) throw e;
     throw new PegError(fileErrors.unreadableWorkbook(f));
   }
-  if (workbook.worksheets.length === 0)
-    throw new PegError(fileErrors.noWorksheets(f));
+  if (workbook.worksheets.length === 0) throw new PegError(fileErrors.noWorksheets(f));
   return workbook;
 }
 
@@ -129,10 +110,7 @@ interface XFill {
 }
 interface XWorksheet {
   _rows: Array<XRow | undefined>;
-  _merges: Record<
-    string,
-    { model: { top: number; left: number; bottom: number; right: number } }
-  >;
+  _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
 }
 
 // ExcelJS cell value types (lib/doc/enums.js).
@@ -152,25 +130,17 @@ const T = {
 
 /** Every worksheet of a loaded ExcelJS workbook as a SheetGrid, in workbook order. */
 export function workbookToGrid(workbook: Workbook): WorkbookGrid {
-  const themes = (workbook as unknown as { _themes?: Record<string, string> })
-    ._themes;
+  const themes = (workbook as unknown as { _themes?: Record<string, string> })._themes;
   const palette = themePalette(themes?.theme1);
   const fillCache = new WeakMap<object, string | null>();
   return {
-    sheets: workbook.worksheets.map((ws) =>
-      worksheetToGrid(ws, palette, fillCache),
-    ),
+    sheets: workbook.worksheets.map((ws) => worksheetToGrid(ws, palette, fillCache)),
   };
 }
 
-export function worksheetToGrid(
-  ws: Worksheet,
-  palette: ThemePalette,
-  fillCache = new WeakMap<object, string | null>(),
-): SheetGrid {
+export function worksheetToGrid(ws: Worksheet, palette: ThemePalette, fillCache = new WeakMap<object, string | null>()): SheetGrid {
   const state = ws.state as string;
-  const visibility: SheetVisibility =
-    state === "hidden" || state === "veryHidden" ? state : "visible";
+  const visibility: SheetVisibility = state === "hidden" || state === "veryHidden" ? state : "visible";
   const grid = new SheetGrid(ws.name, visibility);
   const x = ws as unknown as XWorksheet;
   // forEach skips the holes of a sparse array.
@@ -249,18 +219,13 @@ function convertCell(
 }
 
 function isErrorValue(x: unknown): x is { error: string } {
-  return (
-    typeof x === "object" &&
-    x !== null &&
-    typeof (x as { error?: unknown }).error === "string"
-  );
+  return typeof x === "object" && x !== null && typeof (x as { error?: unknown }).error === "string";
 }
 
 /** Any ExcelJS value → the grid's scalar: rich text and hyperlinks become their plain text. */
 function scalar(x: unknown): CellScalar {
   if (x === null || x === undefined) return null;
-  if (typeof x === "string" || typeof x === "number" || typeof x === "boolean")
-    return x;
+  if (typeof x === "string" || typeof x === "number" || typeof x === "boolean") return x;
   if (x instanceof Date) return Number.isNaN(x.getTime()) ? null : x;
   if (typeof x === "object") {
     const o = x as {
@@ -269,8 +234,7 @@ function scalar(x: unknown): CellScalar {
       result?: unknown;
       error?: unknown;
     };
-    if (Array.isArray(o.richText))
-      return o.richText.map((p) => p.text ?? "").join("");
+    if (Array.isArray(o.richText)) return o.richText.map((p) => p.text ?? "").join("");
     if ("text" in o) return scalar(o.text); // hyperlink; its text may itself be rich text
     if ("result" in o) return scalar(o.result);
   }
@@ -282,26 +246,17 @@ export function fillToHex(f: XFill, palette: ThemePalette): string | null {
   if (f.type === "pattern") {
     if (!f.pattern || f.pattern === "none") return null;
     // Solid and patterned fills show fgColor; "automatic" (no colour given) is black in Excel.
-    return (
-      colorToHex(f.fgColor, palette) ??
-      colorToHex(f.bgColor, palette) ??
-      "#000000"
-    );
+    return colorToHex(f.fgColor, palette) ?? colorToHex(f.bgColor, palette) ?? "#000000";
   }
   if (f.type === "gradient") return colorToHex(f.stops?.[0]?.color, palette);
   return null;
 }
 
 /** The year a file name ("PEG 2023.xlsx") or the workbook title names, when it names exactly one. */
-export function esercizioHint(
-  fileName: string | undefined,
-  workbook?: Workbook,
-): number | null {
+export function esercizioHint(fileName: string | undefined, workbook?: Workbook): number | null {
   for (const text of [fileName?.replace(/^.*[\\/]/, ""), workbook?.title]) {
     if (!text) continue;
-    const years = new Set(
-      [...text.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].map((m) => Number(m[1])),
-    );
+    const years = new Set([...text.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].map((m) => Number(m[1])));
     if (years.size === 1) return [...years][0]!;
   }
   return null;

@@ -12,10 +12,7 @@ const LOST: Array<[RegExp, string]> = [
   [/^xl\/chartsheets\//, "fogli grafico"],
   [/^xl\/pivot(Tables|CacheDefinitions|Cache)\//, "tabelle pivot"],
   [/^xl\/vbaProject\.bin$/, "macro (VBA)"],
-  [
-    /^xl\/(slicers|slicerCaches|timelines|timelineCaches)\//,
-    "filtri dei dati (slicer e sequenze temporali)",
-  ],
+  [/^xl\/(slicers|slicerCaches|timelines|timelineCaches)\//, "filtri dei dati (slicer e sequenze temporali)"],
   [/^xl\/externalLinks\//, "collegamenti ad altre cartelle di lavoro"],
   [/^xl\/threadedComments\//, "commenti in thread (il testo resta come nota)"],
   [/^xl\/(ctrlProps|activeX)\//, "controlli dei moduli"],
@@ -27,9 +24,7 @@ const LOST: Array<[RegExp, string]> = [
 export function partsLostOnCopy(data: Uint8Array | ArrayBuffer): string[] {
   const names = centralDirectoryNames(asBytes(data)) ?? [];
   const clean = names.map((n) => (n.startsWith("/") ? n.slice(1) : n));
-  return LOST.filter(([re]) => clean.some((n) => re.test(n))).map(
-    ([, label]) => label,
-  );
+  return LOST.filter(([re]) => clean.some((n) => re.test(n))).map(([, label]) => label);
 }
 
 /** The warning a front end shows before writing a copy, or null when nothing is lost. */

@@ -4,16 +4,7 @@
  * input file and never over an existing file unless asked.
  */
 import { constants as fsc } from "node:fs";
-import {
-  link,
-  lstat,
-  open,
-  readFile,
-  realpath,
-  rename,
-  stat,
-  unlink,
-} from "node:fs/promises";
+import { link, lstat, open, readFile, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { PegError } from "../../domain/errors";
@@ -26,10 +17,7 @@ export interface ReadOptions {
 }
 
 /** The whole file, after checking that it exists, is a file and is not above the size limit. */
-export async function readInputFile(
-  path: string,
-  opts: ReadOptions = {},
-): Promise<Uint8Array> {
+export async function readInputFile(path: string, opts: ReadOptions = {}): Promise<Uint8Array> {
   const max = opts.maxBytes ?? MAX_FILE_BYTES;
   let st;
   try {
@@ -39,21 +27,11 @@ export async function readInputFile(
   }
   if (st.isDirectory()) throw new PegError(fileErrors.isDirectory(path));
   if (!st.isFile()) throw new PegError(fileErrors.fileUnreadable(path));
-  if (st.size > max)
-    throw new PegError(
-      fileErrors.tooBig(basename(path), formatBytes(st.size), formatBytes(max)),
-    );
+  if (st.size > max) throw new PegError(fileErrors.tooBig(basename(path), formatBytes(st.size), formatBytes(max)));
   try {
     const buf = await readFile(path);
     // The size may have changed since stat (a file still being copied): check again.
-    if (buf.length > max)
-      throw new PegError(
-        fileErrors.tooBig(
-          basename(path),
-          formatBytes(buf.length),
-          formatBytes(max),
-        ),
-      );
+    if (buf.length > max) throw new PegError(fileErrors.tooBig(basename(path), formatBytes(buf.length), formatBytes(max)));
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch (e) {
     if (e instanceof PegError) throw e;
@@ -73,11 +51,7 @@ export interface WriteOptions {
  * destination is either untouched or complete. Refuses an input path (compared as resolved real
  * paths, so links and "./" spellings are caught) and an existing file unless `overwrite`.
  */
-export async function writeOutputFile(
-  path: string,
-  bytes: Uint8Array,
-  opts: WriteOptions,
-): Promise<void> {
+export async function writeOutputFile(path: string, bytes: Uint8Array, opts: WriteOptions): Promise<void> {
   const target = resolve(path);
   const dir = dirname(target);
   let realDir: string;
@@ -89,26 +63,17 @@ export async function writeOutputFile(
   const realTarget = join(realDir, basename(target));
   const existing = await lstat(realTarget).catch(() => null);
   // Through a symbolic link the file written would be the link's target: compare that too.
-  const finalTarget = existing?.isSymbolicLink()
-    ? await realpath(realTarget).catch(() => realTarget)
-    : realTarget;
+  const finalTarget = existing?.isSymbolicLink() ? await realpath(realTarget).catch(() => realTarget) : realTarget;
   for (const input of opts.inputPaths) {
-    const realInput = await realpath(resolve(input)).catch(() =>
-      resolve(input),
-    );
-    if (realInput === finalTarget || realInput === realTarget)
-      throw new PegError(fileErrors.outputIsInput(path));
+    const realInput = await realpath(resolve(input)).catch(() => resolve(input));
+    if (realInput === finalTarget || realInput === realTarget) throw new PegError(fileErrors.outputIsInput(path));
   }
   if (existing) {
     const st = await stat(realTarget).catch(() => existing);
-    if (st.isDirectory())
-      throw new PegError(fileErrors.outputIsDirectory(path));
+    if (st.isDirectory()) throw new PegError(fileErrors.outputIsDirectory(path));
     if (!opts.overwrite) throw new PegError(fileErrors.outputExists(path));
   }
-  const tmp = join(
-    realDir,
-    `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`,
-  );
+  const tmp = join(realDir, `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     // "wx": the temporary name is new; fsync so the rename never exposes a half-written file.
     const fh = await open(tmp, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, 0o644);
@@ -139,15 +104,8 @@ async function placeNew(tmp: string, target: string): Promise<void> {
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === "EEXIST") throw new PegError(fileErrors.outputExists(target));
-    if (
-      code !== "EPERM" &&
-      code !== "ENOTSUP" &&
-      code !== "EOPNOTSUPP" &&
-      code !== "ENOSYS"
-    )
-      throw e;
-    if (await lstat(target).catch(() => null))
-      throw new PegError(fileErrors.outputExists(target));
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
+    if (await lstat(target).catch(() => null)) throw new PegError(fileErrors.outputExists(target));
     await rename(tmp, target);
   }
 }
@@ -155,14 +113,11 @@ async function placeNew(tmp: string, target: string): Promise<void> {
 function fsError(e: unknown, path: string, op: "read" | "write"): PegError {
   const code = (e as { code?: string } | null)?.code;
   if (op === "read") {
-    if (code === "ENOENT" || code === "ENOTDIR")
-      return new PegError(fileErrors.fileMissing(path));
+    if (code === "ENOENT" || code === "ENOTDIR") return new PegError(fileErrors.fileMissing(path));
     if (code === "EISDIR") return new PegError(fileErrors.isDirectory(path));
     return new PegError(fileErrors.fileUnreadable(path));
   }
-  if (code === "ENOENT")
-    return new PegError(fileErrors.outputFolderMissing(path));
-  if (code === "EISDIR")
-    return new PegError(fileErrors.outputIsDirectory(path));
+  if (code === "ENOENT") return new PegError(fileErrors.outputFolderMissing(path));
+  if (code === "EISDIR") return new PegError(fileErrors.outputIsDirectory(path));
   return new PegError(fileErrors.outputUnwritable(path));
 }

@@ -8,11 +8,7 @@ import { rangeA1 } from "../../sheets/grid";
 import type { CellStyle, SheetSpec, SpecCell } from "../../sheets/sheet-spec";
 import { freeSheetName } from "../../sheets/write-plan";
 import { fileErrors } from "../../strings/it";
-import ExcelJS, {
-  type FillPattern,
-  type Style,
-  type Worksheet,
-} from "./exceljs";
+import ExcelJS, { type FillPattern, type Style, type Worksheet } from "./exceljs";
 import { toBytes } from "./bytes";
 
 /** Widest bar of the in-cell chart, in "█" characters. */
@@ -29,12 +25,9 @@ export function renderSheetSpec(ws: Worksheet, spec: SheetSpec): void {
   spec.widths?.forEach((w, c) => {
     if (typeof w === "number" && w > 0) ws.getColumn(c + 1).width = w;
   });
-  for (const [r, h] of Object.entries(spec.heights ?? {}))
-    if (h > 0) ws.getRow(Number(r) + 1).height = h;
+  for (const [r, h] of Object.entries(spec.heights ?? {})) if (h > 0) ws.getRow(Number(r) + 1).height = h;
   if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0)) {
-    ws.views = [
-      { state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows },
-    ];
+    ws.views = [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
   }
   if (spec.filter) {
     const f = spec.filter;
@@ -45,9 +38,7 @@ export function renderSheetSpec(ws: Worksheet, spec: SheetSpec): void {
   }
   for (const v of spec.validations ?? []) {
     if (v.list.length === 0) continue;
-    const dv = (
-      ws as unknown as { dataValidations: { add(a: string, v: object): void } }
-    ).dataValidations;
+    const dv = (ws as unknown as { dataValidations: { add(a: string, v: object): void } }).dataValidations;
     dv.add(rangeA1(v), {
       type: "list",
       allowBlank: true,
@@ -67,9 +58,7 @@ export function renderSheetSpec(ws: Worksheet, spec: SheetSpec): void {
 }
 
 /** A new workbook holding one sheet per spec (names made unique and valid). */
-export async function workbookFromSpecs(
-  specs: SheetSpec[],
-): Promise<Uint8Array> {
+export async function workbookFromSpecs(specs: SheetSpec[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Monitoraggio PEG";
   for (const spec of specs) {
@@ -90,17 +79,13 @@ function writeSpecCell(ws: Worksheet, sc: SpecCell): void {
   const cell = ws.getCell(sc.r + 1, sc.c + 1);
   const v = sc.v;
   // A plain JS string is a text cell in ExcelJS: only { formula } objects become formulas.
-  if (v !== null && v !== undefined)
-    cell.value = typeof v === "string" ? String(v) : v;
+  if (v !== null && v !== undefined) cell.value = typeof v === "string" ? String(v) : v;
   const style = specStyle(sc.style, v instanceof Date);
   if (style) cell.style = style;
 }
 
 /** A fresh style object per cell: ExcelJS shares style objects, so never mutate one in place. */
-export function specStyle(
-  s: CellStyle | undefined,
-  isDate = false,
-): Partial<Style> | null {
+export function specStyle(s: CellStyle | undefined, isDate = false): Partial<Style> | null {
   if (!s && !isDate) return null;
   const out: Partial<Style> = {};
   const fmt = s?.fmt ?? (isDate ? "dd/mm/yyyy" : undefined);
@@ -138,9 +123,7 @@ export function solidFill(hex: string): FillPattern {
 
 /** An inline list validation: "\"SI,NO\"". Items lose commas (the separator) and double their quotes. */
 function listFormula(items: string[]): string {
-  const clean = items.map((i) =>
-    String(i).replace(/,/g, " ").replace(/"/g, '""'),
-  );
+  const clean = items.map((i) => String(i).replace(/,/g, " ").replace(/"/g, '""'));
   return `"${clean.join(",")}"`;
 }
 
@@ -158,8 +141,7 @@ function renderChart(ws: Worksheet, spec: SheetSpec): void {
     return typeof v === "number" && Number.isFinite(v) ? v : 0;
   };
   let max = 0;
-  for (let r = ch.firstRow; r <= ch.lastRow; r++)
-    max = Math.max(max, valueOf(r));
+  for (let r = ch.firstRow; r <= ch.lastRow; r++) max = Math.max(max, valueOf(r));
   const head = ws.getCell(ch.anchorRow + 1, ch.anchorCol + 1);
   head.value = `${CHART_HEADING}: ${ch.title}`;
   head.style = { font: { bold: true } };
@@ -168,16 +150,8 @@ function renderChart(ws: Worksheet, spec: SheetSpec): void {
   for (let r = ch.firstRow, i = 1; r <= ch.lastRow; r++, i++) {
     const cat = at.get(`${r},${ch.categoriesCol}`)?.v;
     const label = ws.getCell(ch.anchorRow + 1 + i, ch.anchorCol + 1);
-    label.value =
-      cat === null || cat === undefined
-        ? ""
-        : cat instanceof Date
-          ? cat.toISOString().slice(0, 10)
-          : String(cat);
-    const n =
-      max > 0
-        ? Math.max(0, Math.round((valueOf(r) / max) * CHART_BAR_WIDTH))
-        : 0;
+    label.value = cat === null || cat === undefined ? "" : cat instanceof Date ? cat.toISOString().slice(0, 10) : String(cat);
+    const n = max > 0 ? Math.max(0, Math.round((valueOf(r) / max) * CHART_BAR_WIDTH)) : 0;
     const ref = `${valueColLetter}${r + 1}`;
     const bar = ws.getCell(ch.anchorRow + 1 + i, ch.anchorCol + 2);
     bar.value = {
@@ -187,6 +161,5 @@ function renderChart(ws: Worksheet, spec: SheetSpec): void {
     bar.style = { font: { color: { argb: "FF4472C4" } } };
   }
   const barCol = ws.getColumn(ch.anchorCol + 2);
-  if (!barCol.width || barCol.width < CHART_BAR_WIDTH + 2)
-    barCol.width = CHART_BAR_WIDTH + 2;
+  if (!barCol.width || barCol.width < CHART_BAR_WIDTH + 2) barCol.width = CHART_BAR_WIDTH + 2;
 }

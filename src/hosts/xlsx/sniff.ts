@@ -6,7 +6,7 @@
  */
 import { PegError } from "../../domain/errors";
 import { fileErrors } from "../../strings/it";
-import { MAX_FILE_BYTES, formatBytes } from "./limits";
+import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, formatBytes } from "./limits";
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const EOCD_SIG = 0x06054b50;
@@ -16,6 +16,8 @@ export interface SniffOptions {
   fileName?: string;
   /** Size limit in bytes; defaults to MAX_FILE_BYTES (tests inject a small one). */
   maxBytes?: number;
+  /** Limit on the zip's total uncompressed size; defaults to MAX_UNZIPPED_BYTES. */
+  maxUnzippedBytes?: number;
 }
 
 /** The input as a Uint8Array view (no copy). */
@@ -24,36 +26,28 @@ export function asBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
 }
 
 /** Throws a PegError when the bytes cannot be an .xlsx workbook; returns the zip's entry names. */
-export function checkWorkbookBytes(
-  bytes: Uint8Array,
-  opts: SniffOptions = {},
-): string[] {
+export function checkWorkbookBytes(bytes: Uint8Array, opts: SniffOptions = {}): string[] {
   const f = opts.fileName ?? "Il file";
   const max = opts.maxBytes ?? MAX_FILE_BYTES;
   if (bytes.length === 0) throw new PegError(fileErrors.empty(f));
-  if (bytes.length > max)
-    throw new PegError(
-      fileErrors.tooBig(f, formatBytes(bytes.length), formatBytes(max)),
-    );
-  if (startsWith(bytes, CFB_SIGNATURE))
-    throw new PegError(cfbMessage(bytes, f));
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46]))
-    throw new PegError(fileErrors.pdf(f)); // "%PDF"
+  if (bytes.length > max) throw new PegError(fileErrors.tooBig(f, formatBytes(bytes.length), formatBytes(max)));
+  if (startsWith(bytes, CFB_SIGNATURE)) throw new PegError(cfbMessage(bytes, f));
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) throw new PegError(fileErrors.pdf(f)); // "%PDF"
   // A zip starts with a local file header "PK\x03\x04" (or is an empty archive "PK\x05\x06").
-  const isZip =
-    bytes.length >= 4 &&
-    bytes[0] === 0x50 &&
-    bytes[1] === 0x4b &&
-    (bytes[2] === 3 || bytes[2] === 5);
+  const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
   if (!isZip) throw new PegError(fileErrors.notWorkbook(f));
-  const names = centralDirectoryNames(bytes);
-  if (names === null) throw new PegError(fileErrors.truncated(f));
-  if (names === undefined) return []; // Zip64: cannot tell here; ExcelJS will judge.
+  const cd = centralDirectory(bytes);
+  if (cd === null) throw new PegError(fileErrors.truncated(f));
+  if (cd === undefined) return []; // Zip64: cannot tell here; ExcelJS will judge.
+  const { names, unzippedBytes } = cd;
+  // A small file may inflate to gigabytes (a "zip bomb", or a sheet of millions of cells):
+  // ExcelJS would run out of memory instead of failing cleanly.
+  const maxUnzipped = opts.maxUnzippedBytes ?? MAX_UNZIPPED_BYTES;
+  if (unzippedBytes > maxUnzipped) throw new PegError(fileErrors.tooBigUnzipped(f, formatBytes(unzippedBytes), formatBytes(maxUnzipped)));
   const set = new Set(names.map((n) => (n.startsWith("/") ? n.slice(1) : n)));
   if (set.has("xl/workbook.xml")) return names;
   if (set.has("xl/workbook.bin")) throw new PegError(fileErrors.xlsb(f));
-  if (set.has("mimetype") && set.has("content.xml"))
-    throw new PegError(fileErrors.ods(f));
+  if (set.has("mimetype") && set.has("content.xml")) throw new PegError(fileErrors.ods(f));
   throw new PegError(fileErrors.zipNotWorkbook(f));
 }
 
@@ -68,13 +62,8 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
  * UTF-16LE; a short search of the file tells them apart, and anything else gets both hints.
  */
 function cfbMessage(bytes: Uint8Array, f: string): string {
-  if (
-    containsUtf16(bytes, "EncryptionInfo") ||
-    containsUtf16(bytes, "EncryptedPackage")
-  )
-    return fileErrors.encrypted(f);
-  if (containsUtf16(bytes, "Workbook") || containsUtf16(bytes, "Book"))
-    return fileErrors.legacyXls(f);
+  if (containsUtf16(bytes, "EncryptionInfo") || containsUtf16(bytes, "EncryptedPackage")) return fileErrors.encrypted(f);
+  if (containsUtf16(bytes, "Workbook") || containsUtf16(bytes, "Book")) return fileErrors.legacyXls(f);
   return fileErrors.encryptedOrXls(f);
 }
 
@@ -84,8 +73,7 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
   outer: for (let i = 0; i + n <= bytes.length; i++) {
     if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
     for (let k = 1; k < text.length; k++) {
-      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0)
-        continue outer;
+      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
     }
     return true;
   }
@@ -96,9 +84,7 @@ function u16(b: Uint8Array, o: number): number {
   return b[o]! | (b[o + 1]! << 8);
 }
 function u32(b: Uint8Array, o: number): number {
-  return (
-    (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0
-  );
+  return (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 }
 
 /**
@@ -106,9 +92,13 @@ function u32(b: Uint8Array, o: number): number {
  * end-of-central-directory record, or a directory that points past the end of the bytes;
  * undefined for a Zip64 archive, whose real figures live elsewhere.
  */
-export function centralDirectoryNames(
-  b: Uint8Array,
-): string[] | null | undefined {
+export function centralDirectoryNames(b: Uint8Array): string[] | null | undefined {
+  const cd = centralDirectory(b);
+  return cd ? cd.names : cd;
+}
+
+/** The central directory's entry names and the sum of the entries' uncompressed sizes. */
+export function centralDirectory(b: Uint8Array): { names: string[]; unzippedBytes: number } | null | undefined {
   // The EOCD record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
   const stop = Math.max(0, b.length - 22 - 0xffff);
   let eocd = -1;
@@ -122,10 +112,10 @@ export function centralDirectoryNames(
   const count = u16(b, eocd + 10);
   const size = u32(b, eocd + 12);
   const offset = u32(b, eocd + 16);
-  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff)
-    return undefined;
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) return undefined;
   if (offset + size > eocd) return null;
   const names: string[] = [];
+  let unzippedBytes = 0;
   const decoder = new TextDecoder();
   let p = offset;
   for (let i = 0; i < count; i++) {
@@ -133,8 +123,9 @@ export function centralDirectoryNames(
     const nameLen = u16(b, p + 28);
     const extraLen = u16(b, p + 30);
     const commentLen = u16(b, p + 32);
+    unzippedBytes += u32(b, p + 24);
     names.push(decoder.decode(b.subarray(p + 46, p + 46 + nameLen)));
     p += 46 + nameLen + extraLen + commentLen;
   }
-  return names;
+  return { names, unzippedBytes };
 }

@@ -5,10 +5,7 @@ import type { CellWrite, WritePlan } from "../../../src/sheets/write-plan";
 import { newWorkbook, reload, toBytes } from "./build";
 
 // A 1×1 PNG, for the image that must survive.
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-  "base64",
-);
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
 /** A scheda-like workbook carrying everything a user may have put in it. */
 async function richWorkbook(): Promise<Uint8Array> {
@@ -55,9 +52,7 @@ async function richWorkbook(): Promise<Uint8Array> {
       result: `Indicatore ${r - 2}!`,
     } as never;
   ws.getCell("B3").note = "Nota del Responsabile";
-  (
-    ws as unknown as { dataValidations: { add(a: string, v: object): void } }
-  ).dataValidations.add("B3:B6", {
+  (ws as unknown as { dataValidations: { add(a: string, v: object): void } }).dataValidations.add("B3:B6", {
     type: "list",
     allowBlank: true,
     formulae: ['"OK,KO"'],
@@ -96,9 +91,7 @@ async function richWorkbook(): Promise<Uint8Array> {
   return toBytes(wb);
 }
 
-function write(
-  w: Partial<CellWrite> & Pick<CellWrite, "foglio" | "cella">,
-): CellWrite {
+function write(w: Partial<CellWrite> & Pick<CellWrite, "foglio" | "cella">): CellWrite {
   return {
     kind: "esito",
     previous: { value: null, fill: null },
@@ -167,9 +160,7 @@ describe("applyPlanToCopy", () => {
     expect(ws.getCell("C3").value).toBe("KO");
     expect(ws.getCell("E3").value).toBe('=HYPERLINK("http://x","y")');
     expect(ws.getCell("E3").type).toBe(3); // String, not Formula
-    expect((ws.getCell("E4").value as Date).toISOString()).toBe(
-      "2023-12-31T00:00:00.000Z",
-    );
+    expect((ws.getCell("E4").value as Date).toISOString()).toBe("2023-12-31T00:00:00.000Z");
     expect(ws.getCell("E4").numFmt).toBe("dd/mm/yyyy");
 
     // Cells that shared the written cells' style are untouched (ExcelJS shares style objects).
@@ -178,8 +169,7 @@ describe("applyPlanToCopy", () => {
         pattern: "solid",
         fgColor: { argb: "FFFFFF00" },
       });
-    for (const a of ["B3", "B4", "B5", "B6"])
-      expect(ws.getCell(a).border?.top?.style).toBe("thin");
+    for (const a of ["B3", "B4", "B5", "B6"]) expect(ws.getCell(a).border?.top?.style).toBe("thin");
     expect(ws.getCell("D3").numFmt).toBe("0%");
     expect(ws.getCell("D3").value).toBe(0.4);
 
@@ -215,9 +205,7 @@ describe("applyPlanToCopy", () => {
         type: "list",
         formulae: ['"OK,KO"'],
       });
-    const cfs = (
-      ws as unknown as { conditionalFormattings: Array<{ ref: string }> }
-    ).conditionalFormattings;
+    const cfs = (ws as unknown as { conditionalFormattings: Array<{ ref: string }> }).conditionalFormattings;
     expect(cfs).toHaveLength(1);
     expect(cfs[0]).toMatchObject({ ref: "D3:D6" });
     expect(ws.getCell("A8").value).toMatchObject({
@@ -231,9 +219,7 @@ describe("applyPlanToCopy", () => {
       fitToHeight: 0,
     });
     expect(ws.getImages()).toHaveLength(1);
-    expect(wb.definedNames.getRanges("Esiti").ranges).toEqual([
-      "'Ob 1'!$B$3:$B$6",
-    ]);
+    expect(wb.definedNames.getRanges("Esiti").ranges).toEqual(["'Ob 1'!$B$3:$B$6"]);
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       ["Ob 1", "visible"],
       ["Note", "hidden"],
@@ -244,9 +230,7 @@ describe("applyPlanToCopy", () => {
     expect(wb.getWorksheet("Note")!.getCell("A1").font).toMatchObject({
       italic: true,
     });
-    expect(wb.getWorksheet("Riepilogo")!.getCell("A1").value).toBe(
-      "altro foglio",
-    );
+    expect(wb.getWorksheet("Riepilogo")!.getCell("A1").value).toBe("altro foglio");
     expect(wb.getWorksheet("Riepilogo (2)")!.getCell("A1").value).toBe("nuovo");
     expect(wb.getWorksheet("Riepilogo (2)")!.getCell("A1").font).toMatchObject({
       bold: true,
@@ -272,17 +256,12 @@ describe("applyPlanToCopy", () => {
   it("refuses a write to a sheet that does not exist, writing nothing", async () => {
     const input = await richWorkbook();
     const bad: WritePlan = {
-      writes: [
-        write({ foglio: "Ob 1", cella: "B3", value: "OK" }),
-        write({ foglio: "Ob 9", cella: "B3", value: "OK" }),
-      ],
+      writes: [write({ foglio: "Ob 1", cella: "B3", value: "OK" }), write({ foglio: "Ob 9", cella: "B3", value: "OK" })],
       newSheets: [],
     };
     const err = await applyPlanToCopy(input, bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PegError);
-    expect((err as PegError).message).toMatch(
-      /Il foglio "Ob 9" non c'è più .*non è stato scritto nulla/,
-    );
+    expect((err as PegError).message).toMatch(/Il foglio "Ob 9" non c'è più .*non è stato scritto nulla/);
   });
 
   it("refuses a write to a cell address that is not valid", async () => {
@@ -291,9 +270,7 @@ describe("applyPlanToCopy", () => {
       newSheets: [],
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PegError);
-    expect((err as PegError).message).toMatch(
-      /"B0" non è un indirizzo di cella valido/,
-    );
+    expect((err as PegError).message).toMatch(/"B0" non è un indirizzo di cella valido/);
   });
 
   it("writes into a merged cell through its top-left cell", async () => {

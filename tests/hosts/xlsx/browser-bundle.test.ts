@@ -4,14 +4,7 @@
  * the ExcelJS import shim resolves to the browser build and that ExcelJS stays out of the
  * initial chunk.
  */
-import {
-  readdir,
-  readFile,
-  rm,
-  stat,
-  writeFile,
-  mkdtemp,
-} from "node:fs/promises";
+import { readdir, readFile, rm, stat, writeFile, mkdtemp } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -23,10 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newWorkbook, toBytes } from "./build";
 
 const CHROMIUM = process.env.PEG_CHROMIUM ?? "/usr/bin/chromium";
-const HOST = resolve(
-  fileURLToPath(import.meta.url),
-  "../../../../src/hosts/xlsx/index.ts",
-);
+const HOST = resolve(fileURLToPath(import.meta.url), "../../../../src/hosts/xlsx/index.ts");
 
 const ENTRY = `
 export async function run(bytes) {
@@ -57,10 +47,7 @@ let jsFiles: Array<{ name: string; size: number }> = [];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "peg-xlsx-bundle-"));
   await writeFile(join(dir, "entry.js"), ENTRY);
-  await writeFile(
-    join(dir, "index.html"),
-    '<!doctype html><html><body><script type="module" src="./entry.js"></script></body></html>',
-  );
+  await writeFile(join(dir, "index.html"), '<!doctype html><html><body><script type="module" src="./entry.js"></script></body></html>');
   await build({
     root: dir,
     configFile: false,
@@ -118,8 +105,7 @@ describe("xlsx host in a browser bundle", () => {
         (body) =>
           res
             .writeHead(200, {
-              "content-type":
-                extname(file) === ".js" ? "text/javascript" : "text/html",
+              "content-type": extname(file) === ".js" ? "text/javascript" : "text/html",
             })
             .end(body),
         () => res.writeHead(404).end(),
@@ -137,20 +123,11 @@ describe("xlsx host in a browser bundle", () => {
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
       // Nothing may leave this machine.
-      await page.route("**/*", (route) =>
-        new URL(route.request().url()).hostname === "127.0.0.1"
-          ? route.continue()
-          : route.abort(),
-      );
+      await page.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
       await page.goto(`http://127.0.0.1:${port}/`);
-      await page.waitForFunction(
-        () => typeof (globalThis as { runPeg?: unknown }).runPeg === "function",
-      );
+      await page.waitForFunction(() => typeof (globalThis as { runPeg?: unknown }).runPeg === "function");
       const result = await page.evaluate(
-        async (b) =>
-          (
-            globalThis as unknown as { runPeg(x: Uint8Array): Promise<unknown> }
-          ).runPeg(new Uint8Array(b)),
+        async (b) => (globalThis as unknown as { runPeg(x: Uint8Array): Promise<unknown> }).runPeg(new Uint8Array(b)),
         bytes,
       );
       expect(errors).toEqual([]);
@@ -160,16 +137,10 @@ describe("xlsx host in a browser bundle", () => {
         c3: { v: null, fill: "#4F81BD" }, // ExcelJS's own theme part (Office 2007 colours)
         far: { v: "lontano" },
         after: [
-          [
-            "Ob 1",
-            { v: "OBIETTIVO DI STRUTTURA" },
-            { v: "OK", fill: "#FF0000" },
-          ],
+          ["Ob 1", { v: "OBIETTIVO DI STRUTTURA" }, { v: "OK", fill: "#FF0000" }],
           ["Ob 1 (2)", { v: "=1+1" }, null],
         ],
-        refused: expect.stringMatching(
-          /^PegError: "note.txt" non è una cartella di lavoro Excel/,
-        ),
+        refused: expect.stringMatching(/^PegError: "note.txt" non è una cartella di lavoro Excel/),
       });
     } finally {
       await browser.close();

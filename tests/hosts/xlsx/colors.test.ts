@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  applyTint,
-  colorToHex,
-  OFFICE_THEME,
-  themePalette,
-} from "../../../src/hosts/xlsx/colors";
+import { applyTint, colorToHex, OFFICE_THEME, themePalette } from "../../../src/hosts/xlsx/colors";
 
 describe("colours", () => {
   it("reads ARGB, 6-digit RGB, theme and indexed colours as #RRGGBB upper case", () => {
@@ -41,13 +36,7 @@ describe("colours", () => {
       <a:dk2><a:srgbClr val="112233"/></a:dk2><a:lt2><a:srgbClr val="EEEEEE"/></a:lt2>
       <a:accent1><a:srgbClr val="aa0000"/></a:accent1></a:clrScheme></a:themeElements></a:theme>`;
     const p = themePalette(xml);
-    expect(p.slice(0, 5)).toEqual([
-      "FFFFFF",
-      "000000",
-      "EEEEEE",
-      "112233",
-      "AA0000",
-    ]);
+    expect(p.slice(0, 5)).toEqual(["FFFFFF", "000000", "EEEEEE", "112233", "AA0000"]);
     expect(p[5]).toBe(OFFICE_THEME[5]); // missing slot: the default
     expect(colorToHex({ theme: 4 }, p)).toBe("#AA0000");
     expect(themePalette(undefined)).toBe(OFFICE_THEME);
@@ -58,9 +47,7 @@ describe("colours", () => {
 function expectClose(got: string | null, want: string): void {
   expect(got).toMatch(/^#[0-9A-F]{6}$/);
   for (let i = 1; i < 7; i += 2) {
-    const d = Math.abs(
-      parseInt(got!.slice(i, i + 2), 16) - parseInt(want.slice(i, i + 2), 16),
-    );
+    const d = Math.abs(parseInt(got!.slice(i, i + 2), 16) - parseInt(want.slice(i, i + 2), 16));
     expect(d, `${got} vs ${want}`).toBeLessThanOrEqual(2);
   }
 }

@@ -108,9 +108,7 @@ describe("loadWorkbookGrid", () => {
       v: "OK",
       formula: 'IF(A3>0,"OK","NO")',
     });
-    expect((s.get(6, 1)?.v as Date).toISOString()).toBe(
-      "2023-07-01T00:00:00.000Z",
-    );
+    expect((s.get(6, 1)?.v as Date).toISOString()).toBe("2023-07-01T00:00:00.000Z");
   });
 
   it("reads fills as #RRGGBB from ARGB, theme and indexed colours, and keeps fill-only cells", async () => {
@@ -181,10 +179,7 @@ describe("loadWorkbookGrid", () => {
 
   it("takes an ArrayBuffer as well as a Uint8Array", async () => {
     const bytes = await sample();
-    const ab = bytes.buffer.slice(
-      bytes.byteOffset,
-      bytes.byteOffset + bytes.byteLength,
-    ) as ArrayBuffer;
+    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     const { grid } = await loadWorkbookGrid(ab);
     expect(grid.sheets).toHaveLength(3);
   });

@@ -1,21 +1,10 @@
 import { execFileSync } from "node:child_process";
-import {
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  rm,
-  symlink,
-  writeFile,
-} from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PegError } from "../../../src/domain/errors";
-import {
-  readInputFile,
-  writeOutputFile,
-} from "../../../src/hosts/xlsx/node-files";
+import { readInputFile, writeOutputFile } from "../../../src/hosts/xlsx/node-files";
 
 let dir: string;
 beforeAll(async () => {
@@ -43,25 +32,17 @@ describe("readInputFile", () => {
   });
 
   it("refuses a missing file, a folder and an oversize file with Italian messages", async () => {
-    expect(
-      (await pegError(readInputFile(join(dir, "manca.xlsx")))).message,
-    ).toMatch(/non esiste/);
-    expect((await pegError(readInputFile(dir))).message).toMatch(
-      /è una cartella, non un file/,
-    );
+    expect((await pegError(readInputFile(join(dir, "manca.xlsx")))).message).toMatch(/non esiste/);
+    expect((await pegError(readInputFile(dir))).message).toMatch(/è una cartella, non un file/);
     const big = join(dir, "grande.xlsx");
     await writeFile(big, Buffer.alloc(5000));
-    expect(
-      (await pegError(readInputFile(big, { maxBytes: 4096 }))).message,
-    ).toMatch(/troppo grande \(5 KB; il limite è 4 KB\)/);
+    expect((await pegError(readInputFile(big, { maxBytes: 4096 }))).message).toMatch(/troppo grande \(5 KB; il limite è 4 KB\)/);
   });
 
   it("refuses something that is not a regular file (a named pipe)", async () => {
     const p = join(dir, "tubo.xlsx");
     execFileSync("mkfifo", [p]);
-    expect((await pegError(readInputFile(p))).message).toMatch(
-      /non si può leggere/,
-    );
+    expect((await pegError(readInputFile(p))).message).toMatch(/non si può leggere/);
   });
 });
 

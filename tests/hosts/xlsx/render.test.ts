@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  CHART_BAR_WIDTH,
-  loadWorkbookGrid,
-  renderSheetSpec,
-  workbookFromSpecs,
-} from "../../../src/hosts/xlsx";
+import { CHART_BAR_WIDTH, loadWorkbookGrid, renderSheetSpec, workbookFromSpecs } from "../../../src/hosts/xlsx";
 import type { SheetSpec } from "../../../src/sheets/sheet-spec";
 import { newWorkbook, reload } from "./build";
 
-const tricky = [
-  '=HYPERLINK("http://x","y")',
-  "+39 02 1234",
-  "-8",
-  "@SOMMA(A1)",
-  "=1+1",
-];
+const tricky = ['=HYPERLINK("http://x","y")', "+39 02 1234", "-8", "@SOMMA(A1)", "=1+1"];
 
 const spec: SheetSpec = {
   name: "Riepilogo: 2023/24?", // characters Excel forbids in a sheet name
@@ -52,9 +41,7 @@ const spec: SheetSpec = {
   widths: [30, 12],
   freeze: { rows: 1, cols: 1 },
   filter: { r1: 0, c1: 0, r2: 3, c2: 1 },
-  validations: [
-    { r1: 1, c1: 2, r2: 3, c2: 2, list: ["OK", "KO", 'parz. "sì", no'] },
-  ],
+  validations: [{ r1: 1, c1: 2, r2: 3, c2: 2, list: ["OK", "KO", 'parz. "sì", no'] }],
   print: { landscape: true, fitToWidth: true },
   chart: {
     kind: "bar",
@@ -70,16 +57,8 @@ const spec: SheetSpec = {
 
 describe("workbookFromSpecs / renderSheetSpec", () => {
   it("lays out values, styles, merges, widths, panes, filter, validations and print set-up", async () => {
-    const wb = await reload(
-      await workbookFromSpecs([
-        spec,
-        { name: "riepilogo  2023 24 ", cells: [] },
-      ]),
-    );
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      "Riepilogo  2023 24",
-      "riepilogo  2023 24 (2)",
-    ]);
+    const wb = await reload(await workbookFromSpecs([spec, { name: "riepilogo  2023 24 ", cells: [] }]));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Riepilogo  2023 24", "riepilogo  2023 24 (2)"]);
     const ws = wb.worksheets[0]!;
     const a1 = ws.getCell("A1");
     expect(a1.value).toBe("Obiettivo");
@@ -104,9 +83,7 @@ describe("workbookFromSpecs / renderSheetSpec", () => {
     expect(ws.getCell("B2").value).toBe(0.95);
     expect(ws.getCell("B2").numFmt).toBe("0%");
     expect(ws.getCell("B4").value).toBeNull();
-    expect((ws.getCell("A5").value as Date).toISOString()).toBe(
-      "2023-12-31T00:00:00.000Z",
-    );
+    expect((ws.getCell("A5").value as Date).toISOString()).toBe("2023-12-31T00:00:00.000Z");
     expect(ws.getCell("A5").numFmt).toBe("dd/mm/yyyy");
     expect(ws.getCell("B5").value).toBe(true);
     expect((ws.model as { merges: string[] }).merges).toEqual(["A13:C13"]);
@@ -153,9 +130,7 @@ describe("workbookFromSpecs / renderSheetSpec", () => {
     expect(ws.getCell("E3").value).toBe("1.06.02");
     expect(ws.getCell("E4").value).toBe("1.06.03");
     expect(ws.getCell("F2").result).toBe("█".repeat(CHART_BAR_WIDTH));
-    expect(ws.getCell("F3").result).toBe(
-      "█".repeat(Math.round((0.5 / 0.95) * CHART_BAR_WIDTH)),
-    );
+    expect(ws.getCell("F3").result).toBe("█".repeat(Math.round((0.5 / 0.95) * CHART_BAR_WIDTH)));
     expect(ws.getCell("F4").result ?? "").toBe(""); // ExcelJS drops an empty cached result
     expect(ws.getCell("F2").formula).toContain("REPT(");
     expect(ws.getColumn(6).width).toBeGreaterThanOrEqual(CHART_BAR_WIDTH);
