@@ -1,0 +1,44 @@
+/**
+ * Sync counts of the ribbon's Verifica and Calcola esiti on a workbook, run for real (engine,
+ * Office host, commands) against the strict fake. For the bench:
+ *
+ *   const { grid } = await loadWorkbookGrid(await benchWorkbook(n));
+ *   const { verifica, calcolaEsiti } = await measureSyncs(grid);
+ *
+ * verifica     = the pane's check (what the ribbon's Verifica asks for): read only.
+ * calcolaEsiti = the ribbon's Calcola esiti: read + plan + write; when the plan overwrites user
+ *                values, the pane's confirmation ("Sovrascrivi") applies the same preparation,
+ *                and its write is counted too.
+ */
+import { COMMANDS, createCommands } from "../../src/commands/commands";
+import type { Settings } from "../../src/domain/settings";
+import type { WorkbookGrid } from "../../src/sheets/grid";
+import type { PaneRequest } from "../../src/ui/pane-host";
+import { fakeOfficeSession } from "./office-session";
+
+export interface SyncCounts {
+  verifica: number;
+  calcolaEsiti: number;
+  /** Cells Calcola esiti wrote (a check that the run did something). */
+  celleScritte: number;
+}
+
+export async function measureSyncs(grid: WorkbookGrid, settings?: Partial<Settings>): Promise<SyncCounts> {
+  const a = fakeOfficeSession(grid);
+  const s = { ...(await a.session.loadSettings()), ...settings };
+  await a.session.verifica(s);
+  const verifica = a.fx.state.syncCount;
+
+  const b = fakeOfficeSession(grid);
+  if (settings) b.store.set("peg.impostazioni", s);
+  const requests: PaneRequest[] = [];
+  b.state.onRequest((r) => requests.push(r));
+  const commands = createCommands({ session: b.session, showPane: async () => undefined, paneListening: () => false });
+  await commands[COMMANDS.calcolaEsiti]({ completed: () => undefined });
+  const last = requests.at(-1);
+  if (last?.messaggio?.intent === "error") throw new Error(last.messaggio.text);
+  let celle = 0;
+  if (last?.conferma) celle = (await b.session.apply(last.conferma, { sovrascrivi: true })).celle;
+  else celle = b.state.lastUndo?.cells.length ?? 0;
+  return { verifica, calcolaEsiti: b.fx.state.syncCount, celleScritte: celle };
+}
