@@ -177,6 +177,14 @@ describe("loadWorkbookGrid", () => {
     expect(Buffer.compare(Buffer.from(bytes), Buffer.from(copy))).toBe(0);
   });
 
+  it("reads a Uint8Array that is a view into a larger buffer", async () => {
+    const bytes = await sample();
+    const big = new Uint8Array(bytes.length + 100).fill(7);
+    big.set(bytes, 50);
+    const { grid } = await loadWorkbookGrid(big.subarray(50, 50 + bytes.length));
+    expect(grid.sheets[0]!.get(0, 0)?.v).toBe("OBIETTIVO DI STRUTTURA");
+  });
+
   it("takes an ArrayBuffer as well as a Uint8Array", async () => {
     const bytes = await sample();
     const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
