@@ -9,6 +9,7 @@ import type { Consolidation, Classe } from "../domain/consolidation/model";
 import type { Esito, Gravita, Indicatore } from "../domain/model";
 import { consolidamento as t } from "../strings/it";
 import type { CellStyle, SheetSpec, SpecCell } from "./sheet-spec";
+import type { WritePlan } from "./write-plan";
 
 export const PERCENT_FMT = "0.0%";
 const HEADER: CellStyle = {
@@ -68,11 +69,7 @@ class SheetBuilder {
     values.forEach((v, c) => this.put(r, c, v, style));
   }
 
-  header(
-    r: number,
-    labels: string[],
-    styles: Record<number, CellStyle> = {},
-  ): void {
+  header(r: number, labels: string[], styles: Record<number, CellStyle> = {}): void {
     // Headers wrap, so they count for at most 14 characters of width.
     labels.forEach((l, c) => {
       this.put(r, c, l, { ...HEADER, ...styles[c] }, false);
@@ -81,9 +78,7 @@ class SheetBuilder {
   }
 
   widths(max: Record<number, number> = {}): number[] {
-    return Array.from(this.longest, (n, c) =>
-      Math.min(Math.max((n ?? 0) + 2, 8), max[c] ?? 45),
-    );
+    return Array.from(this.longest, (n, c) => Math.min(Math.max((n ?? 0) + 2, 8), max[c] ?? 45));
   }
 }
 
@@ -92,22 +87,14 @@ const pctStyle = (extra?: CellStyle): CellStyle => ({
   fmt: PERCENT_FMT,
   ...extra,
 });
-const mesi = (ms: number[]): string =>
-  ms.map((m) => t.mesi[m - 1] ?? String(m)).join(", ");
-const classeStyle = (c: Classe | null): CellStyle | undefined =>
-  c ? CLASSE_STYLE[c] : undefined;
+const mesi = (ms: number[]): string => ms.map((m) => t.mesi[m - 1] ?? String(m)).join(", ");
+const classeStyle = (c: Classe | null): CellStyle | undefined => (c ? CLASSE_STYLE[c] : undefined);
 
 function riepilogo(c: Consolidation): SheetSpec {
   const b = new SheetBuilder();
   const k = t.colonne;
   b.put(0, 0, t.titoli.riepilogo(c.esercizio, c.al), TITLE, false);
-  b.put(
-    1,
-    0,
-    t.titoli.fonti(c.file.length, c.fileNonLetti.length),
-    NOTE,
-    false,
-  );
+  b.put(1, 0, t.titoli.fonti(c.file.length, c.fileNonLetti.length), NOTE, false);
   const head = [
     k.file,
     k.foglio,
@@ -180,10 +167,7 @@ function riepilogo(c: Consolidation): SheetSpec {
     k.avvisi,
     k.nota,
   ]);
-  const lines = [
-    ...c.settori.map((s) => ({ ...s, label: s.file, bold: false })),
-    { ...c.ente, label: t.titoli.ente, bold: true },
-  ];
+  const lines = [...c.settori.map((s) => ({ ...s, label: s.file, bold: false })), { ...c.ente, label: t.titoli.ente, bold: true }];
   for (const s of lines) {
     const st: CellStyle | undefined = s.bold ? { bold: true } : undefined;
     b.row(r, [s.label, s.nObiettivi], st);
@@ -233,38 +217,13 @@ function riepilogo(c: Consolidation): SheetSpec {
 function fasiInRitardo(c: Consolidation): SheetSpec {
   const b = new SheetBuilder();
   const k = t.colonne;
-  b.put(
-    0,
-    0,
-    t.titoli.fasiInRitardo + (c.al ? ` (${c.al})` : ""),
-    TITLE,
-    false,
-  );
-  const head = [
-    k.file,
-    k.foglio,
-    k.numero,
-    k.titolo,
-    k.fase,
-    k.descrizione,
-    k.mesiPrevisti,
-    k.mesiEffettivi,
-  ];
+  b.put(0, 0, t.titoli.fasiInRitardo + (c.al ? ` (${c.al})` : ""), TITLE, false);
+  const head = [k.file, k.foglio, k.numero, k.titolo, k.fase, k.descrizione, k.mesiPrevisti, k.mesiEffettivi];
   b.header(1, head);
   let r = 2;
   for (const f of c.fasiInRitardo)
-    b.row(r++, [
-      f.file,
-      f.foglio,
-      f.numero,
-      f.titolo,
-      f.n,
-      f.descrizione,
-      mesi(f.previsto),
-      mesi(f.effettivo),
-    ]);
-  if (c.fasiInRitardo.length === 0)
-    b.put(r, 0, t.titoli.nessunaFase, NOTE, false);
+    b.row(r++, [f.file, f.foglio, f.numero, f.titolo, f.n, f.descrizione, mesi(f.previsto), mesi(f.effettivo)]);
+  if (c.fasiInRitardo.length === 0) b.put(r, 0, t.titoli.nessunaFase, NOTE, false);
   return {
     name: t.fogli.fasiInRitardo,
     cells: b.cells,
@@ -279,27 +238,13 @@ function personale(c: Consolidation): SheetSpec {
   const b = new SheetBuilder();
   const k = t.colonne;
   b.put(0, 0, t.titoli.personale, TITLE, false);
-  const head = [
-    k.nome,
-    k.varianti,
-    k.categoria,
-    k.nObiettivi,
-    k.totalePrevista,
-    k.totaleRealizzata,
-  ];
+  const head = [k.nome, k.varianti, k.categoria, k.nObiettivi, k.totalePrevista, k.totaleRealizzata];
   b.header(1, head);
   let r = 2;
   for (const p of c.personale) {
     const altre = p.varianti.filter((v) => v !== p.nome);
-    const schede = new Set(
-      p.partecipazioni.map((x) => `${x.file}\u0000${x.foglio}`),
-    ).size;
-    b.row(r, [
-      p.nome,
-      altre.length ? altre.join("; ") : null,
-      p.categoria,
-      schede,
-    ]);
+    const schede = new Set(p.partecipazioni.map((x) => `${x.file}\u0000${x.foglio}`)).size;
+    b.row(r, [p.nome, altre.length ? altre.join("; ") : null, p.categoria, schede]);
     b.put(r, 4, pct(p.totalePrevista), pctStyle());
     b.put(r, 5, pct(p.totaleRealizzata), pctStyle());
     r++;
@@ -307,23 +252,8 @@ function personale(c: Consolidation): SheetSpec {
   const lastPersona = r - 1;
   // The detail, one row per partecipazione, for who wants to see each obiettivo's share.
   r += 1;
-  b.put(
-    r++,
-    0,
-    t.titoli.dettaglioPersonale,
-    { bold: true, fontSize: 12 },
-    false,
-  );
-  b.header(r++, [
-    k.nome,
-    k.file,
-    k.foglio,
-    k.numero,
-    k.titolo,
-    "Nome come scritto nella scheda",
-    k.prevista,
-    k.realizzata,
-  ]);
+  b.put(r++, 0, t.titoli.dettaglioPersonale, { bold: true, fontSize: 12 }, false);
+  b.header(r++, [k.nome, k.file, k.foglio, k.numero, k.titolo, "Nome come scritto nella scheda", k.prevista, k.realizzata]);
   for (const p of c.personale)
     for (const x of p.partecipazioni) {
       b.row(r, [p.nome, x.file, x.foglio, x.numero, x.titolo, x.nomeScritto]);
@@ -342,13 +272,9 @@ function personale(c: Consolidation): SheetSpec {
 }
 
 /** An atteso/realizzato as a cell: percentages as fractions, ISO dates as dates, the rest as it is. */
-function valoreCell(
-  v: Indicatore["atteso"],
-  tipo: Indicatore["tipo"],
-): { v: Value; style?: CellStyle } {
+function valoreCell(v: Indicatore["atteso"], tipo: Indicatore["tipo"]): { v: Value; style?: CellStyle } {
   if (v === null) return { v: null };
-  if (typeof v === "number")
-    return tipo === "percentuale" ? { v: v / 100, style: pctStyle() } : { v };
+  if (typeof v === "number") return tipo === "percentuale" ? { v: v / 100, style: pctStyle() } : { v };
   const m = tipo === "data" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
   if (m)
     return {
@@ -381,13 +307,7 @@ function performanceEnte(c: Consolidation): SheetSpec {
   for (const e of c.performanceEnte) {
     const rows = e.indicatori.length ? e.indicatori : [null];
     for (const i of rows) {
-      b.row(r, [
-        e.file,
-        e.foglio,
-        e.titolo,
-        e.missioneProgramma,
-        i?.indicatore,
-      ]);
+      b.row(r, [e.file, e.foglio, e.titolo, e.missioneProgramma, i?.indicatore]);
       if (i) {
         const a = valoreCell(i.atteso, i.tipo);
         const z = valoreCell(i.realizzato, i.tipo);
@@ -402,8 +322,7 @@ function performanceEnte(c: Consolidation): SheetSpec {
       r++;
     }
   }
-  if (c.performanceEnte.length === 0)
-    b.put(r, 0, t.titoli.nessunaSchedaEnte, NOTE, false);
+  if (c.performanceEnte.length === 0) b.put(r, 0, t.titoli.nessunaSchedaEnte, NOTE, false);
   return {
     name: t.fogli.performanceEnte,
     cells: b.cells,
@@ -424,14 +343,7 @@ function segnalazioni(c: Consolidation): SheetSpec {
   for (const f of c.fileNonLetti) {
     b.row(r, [f.file, null, null]);
     b.put(r, 3, "errore", GRAVITA_STYLE.errore);
-    b.row(r, [
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      t.titoli.fileNonLeggibile,
-      f.motivo,
-    ]);
+    b.row(r, [undefined, undefined, undefined, undefined, t.titoli.fileNonLeggibile, f.motivo]);
     r++;
   }
   for (const s of c.segnalazioni) {
@@ -454,11 +366,10 @@ function segnalazioni(c: Consolidation): SheetSpec {
 
 /** The five sheets of a consolidation, in the order the Segretario reads them. */
 export function consolidationSheets(c: Consolidation): SheetSpec[] {
-  return [
-    riepilogo(c),
-    fasiInRitardo(c),
-    personale(c),
-    performanceEnte(c),
-    segnalazioni(c),
-  ];
+  return [riepilogo(c), fasiInRitardo(c), personale(c), performanceEnte(c), segnalazioni(c)];
+}
+
+/** The consolidation as a write plan: no cell of the open workbook changes, five sheets are added. */
+export function planConsolidamento(c: Consolidation): WritePlan {
+  return { writes: [], newSheets: consolidationSheets(c) };
 }

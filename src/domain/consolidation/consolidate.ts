@@ -16,10 +16,10 @@ import {
   type FileNonLetto,
   type ObiettivoRiga,
   type PerformanceEnte,
-  type SchedaExtra,
   type SegnalazioneFile,
   type Settore,
 } from "./model";
+import { extraOf } from "./extra";
 import { consolidatePersonale } from "./personale";
 
 export interface ConsolidateOptions {
@@ -32,18 +32,11 @@ export function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-export function classeDi(
-  grado: number | null,
-  settings: Settings,
-): Classe | null {
+export function classeDi(grado: number | null, settings: Settings): Classe | null {
   if (grado === null) return null;
   if (grado >= settings.classeRaggiunto) return "raggiunto";
   if (grado >= settings.classeParziale) return "parzialmente raggiunto";
   return "non raggiunto";
-}
-
-function extraOf(input: ConsolidationInput, foglio: string): SchedaExtra {
-  return input.extra?.schede?.[foglio] ?? {};
 }
 
 function contaEsiti(s: Scheda): ConteggioEsiti {
@@ -66,22 +59,15 @@ function contaEsiti(s: Scheda): ConteggioEsiti {
  * When any of them has no pesatura (or all pesature are 0) every obiettivo weighs the same, and
  * the caller says so: mixing real weights with invented ones would be arbitrary.
  */
-export function gradoPesato(
-  righe: Array<{ pesatura: number | null; grado: number | null }>,
-): {
+export function gradoPesato(righe: Array<{ pesatura: number | null; grado: number | null }>): {
   grado: number | null;
   pesiUniformi: boolean;
   senzaPeso: number;
   conGrado: number;
 } {
-  const valutati = righe.filter(
-    (r): r is { pesatura: number | null; grado: number } => r.grado !== null,
-  );
-  if (valutati.length === 0)
-    return { grado: null, pesiUniformi: false, senzaPeso: 0, conGrado: 0 };
-  const senzaPeso = valutati.filter(
-    (r) => r.pesatura === null || r.pesatura < 0,
-  ).length;
+  const valutati = righe.filter((r): r is { pesatura: number | null; grado: number } => r.grado !== null);
+  if (valutati.length === 0) return { grado: null, pesiUniformi: false, senzaPeso: 0, conGrado: 0 };
+  const senzaPeso = valutati.filter((r) => r.pesatura === null || r.pesatura < 0).length;
   const sommaPesi = valutati.reduce((a, r) => a + (r.pesatura ?? 0), 0);
   const uniformi = senzaPeso > 0 || sommaPesi <= 0;
   const grado = uniformi
@@ -149,10 +135,7 @@ function chiaveNumero(numero: string): string {
 
 /** OBIETTIVO_NUMERO_DUPLICATO across workbooks (the engine already reports it inside one). */
 function duplicatiTraFile(inputs: ConsolidationInput[]): SegnalazioneFile[] {
-  const byNumero = new Map<
-    string,
-    Array<{ input: ConsolidationInput; scheda: Scheda }>
-  >();
+  const byNumero = new Map<string, Array<{ input: ConsolidationInput; scheda: Scheda }>>();
   for (const input of inputs)
     for (const scheda of input.report.schede) {
       if (scheda.tipo !== "obiettivo" || !scheda.numero?.trim()) continue;
@@ -165,19 +148,14 @@ function duplicatiTraFile(inputs: ConsolidationInput[]): SegnalazioneFile[] {
   for (const list of byNumero.values()) {
     if (new Set(list.map((x) => x.input.file)).size < 2) continue;
     for (const { input, scheda } of list) {
-      const altrove = list
-        .filter((x) => x.input.file !== input.file)
-        .map((x) => `${x.input.file} › ${x.scheda.foglio}`);
+      const altrove = list.filter((x) => x.input.file !== input.file).map((x) => `${x.input.file} › ${x.scheda.foglio}`);
       out.push({
         file: input.file,
         codice: "OBIETTIVO_NUMERO_DUPLICATO",
         gravita: "avviso",
         foglio: scheda.foglio,
         cella: extraOf(input, scheda.foglio).cellaNumero ?? "",
-        messaggio: t.segnalazioni.numeroDuplicatoTraFile(
-          scheda.numero!.trim(),
-          altrove,
-        ),
+        messaggio: t.segnalazioni.numeroDuplicatoTraFile(scheda.numero!.trim(), altrove),
       });
     }
   }
@@ -193,32 +171,16 @@ function mostFrequent<T>(xs: T[]): T | undefined {
   return best;
 }
 
-export function consolidate(
-  inputs: ConsolidationInput[],
-  settings: Settings,
-  options: ConsolidateOptions = {},
-): Consolidation {
+export function consolidate(inputs: ConsolidationInput[], settings: Settings, options: ConsolidateOptions = {}): Consolidation {
   // Segnalazioni first: the obiettivi rows count them.
   const segnalazioni: SegnalazioneFile[] = [];
-  for (const input of inputs)
-    for (const s of input.report.segnalazioni)
-      segnalazioni.push({ file: input.file, ...s });
+  for (const input of inputs) for (const s of input.report.segnalazioni) segnalazioni.push({ file: input.file, ...s });
   segnalazioni.push(...duplicatiTraFile(inputs));
   const personale = consolidatePersonale(inputs);
   // The engine may already flag a variant inside one workbook at the same cell: say it once.
-  const gia = new Set(
-    segnalazioni
-      .filter((s) => s.cella)
-      .map(
-        (s) => `${s.codice}\u0000${s.file}\u0000${s.foglio}\u0000${s.cella}`,
-      ),
-  );
+  const gia = new Set(segnalazioni.filter((s) => s.cella).map((s) => `${s.codice}\u0000${s.file}\u0000${s.foglio}\u0000${s.cella}`));
   for (const s of personale.segnalazioni)
-    if (
-      !s.cella ||
-      !gia.has(`${s.codice}\u0000${s.file}\u0000${s.foglio}\u0000${s.cella}`)
-    )
-      segnalazioni.push(s);
+    if (!s.cella || !gia.has(`${s.codice}\u0000${s.file}\u0000${s.foglio}\u0000${s.cella}`)) segnalazioni.push(s);
 
   const perScheda = new Map<string, SegnalazioneFile[]>();
   for (const s of segnalazioni) {

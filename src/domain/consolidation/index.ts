@@ -1,10 +1,4 @@
 /** Consolidation of several settori workbooks: the pure engine part (issue 4). */
 export * from "./model";
-export {
-  consolidate,
-  classeDi,
-  gradoPesato,
-  round2,
-  type ConsolidateOptions,
-} from "./consolidate";
+export { consolidate, classeDi, gradoPesato, round2, type ConsolidateOptions } from "./consolidate";
 export { consolidatePersonale } from "./personale";

@@ -6,11 +6,7 @@
 import { z } from "zod";
 import { IndicatoreSchema, SegnalazioneSchema, type Report } from "../model";
 
-export const ClasseSchema = z.enum([
-  "raggiunto",
-  "parzialmente raggiunto",
-  "non raggiunto",
-]);
+export const ClasseSchema = z.enum(["raggiunto", "parzialmente raggiunto", "non raggiunto"]);
 export type Classe = z.infer<typeof ClasseSchema>;
 
 /** How many indicators of an obiettivo have each computed esito; `nonMisurati`: realizzato still empty. */

@@ -4,12 +4,8 @@
  */
 import { displayName, personKey, withoutPeriod } from "../persone";
 import { consolidamento as t } from "../../strings/it";
-import type {
-  ConsolidationInput,
-  Partecipazione,
-  PersonaRiga,
-  SegnalazioneFile,
-} from "./model";
+import { extraOf } from "./extra";
+import type { ConsolidationInput, Partecipazione, PersonaRiga, SegnalazioneFile } from "./model";
 
 interface Occorrenza {
   scritto: string;
@@ -36,13 +32,10 @@ export function consolidatePersonale(inputs: ConsolidationInput[]): {
   persone: PersonaRiga[];
   segnalazioni: SegnalazioneFile[];
 } {
-  const gruppi = new Map<
-    string,
-    { partecipazioni: Partecipazione[]; occorrenze: Occorrenza[] }
-  >();
+  const gruppi = new Map<string, { partecipazioni: Partecipazione[]; occorrenze: Occorrenza[] }>();
   for (const input of inputs)
     for (const scheda of input.report.schede) {
-      const celle = input.extra?.schede?.[scheda.foglio]?.cellePersonale ?? [];
+      const celle = extraOf(input, scheda.foglio).cellePersonale ?? [];
       scheda.personale.forEach((p, i) => {
         const scritto = p.nome.trim();
         const key = personKey(scritto);
@@ -74,9 +67,7 @@ export function consolidatePersonale(inputs: ConsolidationInput[]): {
   for (const g of gruppi.values()) {
     const scritti = g.occorrenze.map((o) => o.scritto);
     const varianti = [...new Set(scritti)];
-    const categorie = g.partecipazioni
-      .map((p) => p.categoria?.trim())
-      .filter((c): c is string => !!c);
+    const categorie = g.partecipazioni.map((p) => p.categoria?.trim()).filter((c): c is string => !!c);
     persone.push({
       nome: displayName(scritti),
       varianti,
@@ -110,8 +101,6 @@ export function consolidatePersonale(inputs: ConsolidationInput[]): {
       });
     });
   }
-  persone.sort((a, b) =>
-    a.nome.localeCompare(b.nome, "it", { sensitivity: "base" }),
-  );
+  persone.sort((a, b) => a.nome.localeCompare(b.nome, "it", { sensitivity: "base" }));
   return { persone, segnalazioni };
 }

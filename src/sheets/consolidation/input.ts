@@ -3,18 +3,13 @@
  * that the JSON report does not carry (obiettivo strategico, missione/programma, the cells of
  * N.OBIETTIVO and of each name, so that cross-file diagnostics point at a cell).
  */
-import type {
-  ConsolidationInput,
-  SchedaExtra,
-} from "../../domain/consolidation/model";
+import type { ConsolidationInput, SchedaExtra } from "../../domain/consolidation/model";
 import { a1 } from "../grid";
 import type { Analysis } from "../verifica";
 
-export function inputFromAnalysis(
-  analysis: Analysis,
-  file = analysis.report.file,
-): ConsolidationInput {
-  const schede: Record<string, SchedaExtra> = {};
+export function inputFromAnalysis(analysis: Analysis, file = analysis.report.file): ConsolidationInput {
+  // No prototype: a sheet may be called "__proto__".
+  const schede = Object.create(null) as Record<string, SchedaExtra>;
   for (const s of analysis.schede) {
     schede[s.foglio] = {
       obiettivoStrategico: s.contesto.obiettivoStrategico,
@@ -25,10 +20,7 @@ export function inputFromAnalysis(
   }
   return {
     file,
-    report:
-      file === analysis.report.file
-        ? analysis.report
-        : { ...analysis.report, file },
+    report: file === analysis.report.file ? analysis.report : { ...analysis.report, file },
     extra: { schede },
   };
 }

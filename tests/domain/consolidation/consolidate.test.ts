@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { consolidate, gradoPesato } from "../../../src/domain/consolidation";
-import {
-  ConsolidationSchema,
-  type ConsolidationInput,
-} from "../../../src/domain/consolidation/model";
+import { ConsolidationSchema, type ConsolidationInput } from "../../../src/domain/consolidation/model";
 import { DEFAULT_SETTINGS, SettingsSchema } from "../../../src/domain/settings";
-import {
-  fase,
-  indicatore,
-  persona,
-  report,
-  scheda,
-  segnalazione,
-} from "./fixtures";
+import { fase, indicatore, persona, report, scheda, segnalazione } from "./fixtures";
 
 function settore1(): ConsolidationInput {
   return {
@@ -24,30 +14,16 @@ function settore1(): ConsolidationInput {
           tipo: "ente",
           titolo: "Obiettivo di performance organizzativa di ente",
           personale: [persona("Marina Comi", 20, 20)],
-          indicatori: [
-            indicatore("OK", 100, "Rispetto equilibri di bilancio"),
-            indicatore("PARZIALE", 60, "Parametri"),
-          ],
+          indicatori: [indicatore("OK", 100, "Rispetto equilibri di bilancio"), indicatore("PARZIALE", 60, "Parametri")],
           mediaValoreRaggiunto: 80,
         }),
         scheda("Ob 1", {
           numero: "1.06.01",
           titolo: "Piano anticorruzione",
           pesatura: 30,
-          personale: [
-            persona("Marina Comi", 20, 25),
-            persona("Marco Maoloni (gennaio - aprile 2023)", 80, 75),
-          ],
-          fasi: [
-            fase(1, "nei tempi", [1, 2], [1, 2]),
-            fase(2, "in ritardo", [3], [3, 4]),
-            fase(3, null, [], []),
-          ],
-          indicatori: [
-            indicatore("OK", 100),
-            indicatore("OK", 100),
-            indicatore(null, null),
-          ],
+          personale: [persona("Marina Comi", 20, 25), persona("Marco Maoloni (gennaio - aprile 2023)", 80, 75)],
+          fasi: [fase(1, "nei tempi", [1, 2], [1, 2]), fase(2, "in ritardo", [3], [3, 4]), fase(3, null, [], [])],
+          indicatori: [indicatore("OK", 100), indicatore("OK", 100), indicatore(null, null)],
           mediaValoreRaggiunto: 100,
           mediaRispettoTempi: 50,
         }),
@@ -56,22 +32,13 @@ function settore1(): ConsolidationInput {
           titolo: "PIAO",
           pesatura: 10,
           personale: [persona("COMI MARINA", 100, 100)],
-          indicatori: [
-            indicatore("PARZIALE", 60),
-            indicatore("NON RAGGIUNTO", 20),
-            indicatore("DA VERIFICARE", null),
-          ],
+          indicatori: [indicatore("PARZIALE", 60), indicatore("NON RAGGIUNTO", 20), indicatore("DA VERIFICARE", null)],
           mediaValoreRaggiunto: 40,
           mediaRispettoTempi: 100,
         }),
       ],
       [
-        segnalazione(
-          "Ob 1",
-          "PARTECIPAZIONE_REALIZZATA_SOMMA",
-          "avviso",
-          "D20",
-        ),
+        segnalazione("Ob 1", "PARTECIPAZIONE_REALIZZATA_SOMMA", "avviso", "D20"),
         segnalazione("Ob 1", "EFFETTIVO_FUTURO", "errore", "F30"),
         segnalazione("Ob 2", "ESITO_NON_VALIDO", "errore", "E41"),
         segnalazione("Foglio3", "SCHEDA_NON_RICONOSCIUTA", "info", "A1"),
@@ -99,11 +66,7 @@ function settore2(): ConsolidationInput {
         numero: "1.06.01",
         titolo: "Altro obiettivo con lo stesso numero",
         pesatura: null,
-        personale: [
-          persona("Comi Marina", 10, 10),
-          persona("Marina  Comì", 5, null),
-          persona("Mario Comi", 85, 90, "C"),
-        ],
+        personale: [persona("Comi Marina", 10, 10), persona("Marina  Comì", 5, null), persona("Mario Comi", 85, 90, "C")],
         fasi: [fase(4, "in ritardo", [5, 6], [])],
         indicatori: [indicatore("OK", 96)],
         mediaValoreRaggiunto: 96,
@@ -193,24 +156,14 @@ describe("consolidate", () => {
       classeParziale: 75,
     });
     const s = consolidate([settore1(), settore2()], strict);
-    expect(s.obiettivi.map((o) => o.classe)).toEqual([
-      "raggiunto",
-      "non raggiunto",
-      "parzialmente raggiunto",
-      "non raggiunto",
-      null,
-    ]);
+    expect(s.obiettivi.map((o) => o.classe)).toEqual(["raggiunto", "non raggiunto", "parzialmente raggiunto", "non raggiunto", null]);
     // exactly on the threshold counts as reached
     const edge = SettingsSchema.parse({
       classeRaggiunto: 96,
       classeParziale: 70,
     });
     const e = consolidate([settore2()], edge);
-    expect(e.obiettivi.map((o) => o.classe)).toEqual([
-      "raggiunto",
-      "parzialmente raggiunto",
-      null,
-    ]);
+    expect(e.obiettivi.map((o) => o.classe)).toEqual(["raggiunto", "parzialmente raggiunto", null]);
   });
 
   it("weights the settore grado by pesatura", () => {
@@ -290,17 +243,8 @@ describe("consolidate", () => {
     const nomi = c.personale.map((p) => p.nome);
     expect(nomi).toEqual(["Marco Maoloni", "Marina Comi", "Mario Comi"]);
     const comi = c.personale.find((p) => p.nome === "Marina Comi")!;
-    expect(comi.varianti).toEqual([
-      "Marina Comi",
-      "COMI MARINA",
-      "Comi Marina",
-      "Marina  Comì",
-    ]);
-    expect(
-      comi.partecipazioni.map(
-        (p) => `${p.file}|${p.foglio}|${p.prevista}|${p.realizzata}`,
-      ),
-    ).toEqual([
+    expect(comi.varianti).toEqual(["Marina Comi", "COMI MARINA", "Comi Marina", "Marina  Comì"]);
+    expect(comi.partecipazioni.map((p) => `${p.file}|${p.foglio}|${p.prevista}|${p.realizzata}`)).toEqual([
       "settore-1.xlsx|Ente|20|20",
       "settore-1.xlsx|Ob 1|20|25",
       "settore-1.xlsx|Ob 2|100|100",
@@ -311,10 +255,7 @@ describe("consolidate", () => {
     expect(comi.totaleRealizzata).toBe(155);
     expect(comi.categoria).toBe("PO");
     const maoloni = c.personale.find((p) => p.nome === "Marco Maoloni")!;
-    expect(maoloni.varianti).toEqual([
-      "Marco Maoloni (gennaio - aprile 2023)",
-      "Marco Maoloni",
-    ]);
+    expect(maoloni.varianti).toEqual(["Marco Maoloni (gennaio - aprile 2023)", "Marco Maoloni"]);
     expect(maoloni.totalePrevista).toBe(180);
     const mario = c.personale.find((p) => p.nome === "Mario Comi")!;
     expect(mario.varianti).toEqual(["Mario Comi"]);
@@ -322,9 +263,7 @@ describe("consolidate", () => {
   });
 
   it("reports PERSONA_NOME_VARIANTE at each other spelling, pointing at the cell when known", () => {
-    const varianti = c.segnalazioni.filter(
-      (s) => s.codice === "PERSONA_NOME_VARIANTE",
-    );
+    const varianti = c.segnalazioni.filter((s) => s.codice === "PERSONA_NOME_VARIANTE");
     expect(varianti.map((s) => `${s.file}|${s.foglio}|${s.cella}`)).toEqual([
       // Marina Comi: the reference is the most used spelling
       "settore-1.xlsx|Ob 2|B12",
@@ -339,13 +278,8 @@ describe("consolidate", () => {
   });
 
   it("raises OBIETTIVO_NUMERO_DUPLICATO across files", () => {
-    const dup = c.segnalazioni.filter(
-      (s) => s.codice === "OBIETTIVO_NUMERO_DUPLICATO",
-    );
-    expect(dup.map((s) => `${s.file}|${s.foglio}|${s.cella}`)).toEqual([
-      "settore-1.xlsx|Ob 1|A5",
-      "settore-2.xlsx|Obiettivo A|",
-    ]);
+    const dup = c.segnalazioni.filter((s) => s.codice === "OBIETTIVO_NUMERO_DUPLICATO");
+    expect(dup.map((s) => `${s.file}|${s.foglio}|${s.cella}`)).toEqual(["settore-1.xlsx|Ob 1|A5", "settore-2.xlsx|Obiettivo A|"]);
     expect(dup[0]!.messaggio).toContain("settore-2.xlsx › Obiettivo A");
     expect(dup[1]!.messaggio).toContain("settore-1.xlsx › Ob 1");
   });
@@ -354,15 +288,11 @@ describe("consolidate", () => {
     const one = settore1();
     one.report.schede[2]!.numero = "1.06.01";
     const s = consolidate([one], DEFAULT_SETTINGS);
-    expect(
-      s.segnalazioni.filter((x) => x.codice === "OBIETTIVO_NUMERO_DUPLICATO"),
-    ).toEqual([]);
+    expect(s.segnalazioni.filter((x) => x.codice === "OBIETTIVO_NUMERO_DUPLICATO")).toEqual([]);
   });
 
   it("keeps every diagnostic of the files, with the file", () => {
-    const fromFiles = c.segnalazioni.filter((s) =>
-      s.messaggio.startsWith("messaggio "),
-    );
+    const fromFiles = c.segnalazioni.filter((s) => s.messaggio.startsWith("messaggio "));
     expect(fromFiles.map((s) => `${s.file}|${s.codice}`)).toEqual([
       "settore-1.xlsx|PARTECIPAZIONE_REALIZZATA_SOMMA",
       "settore-1.xlsx|EFFETTIVO_FUTURO",
@@ -373,15 +303,9 @@ describe("consolidate", () => {
 
   it("does not repeat a name variant the engine already flagged at the same cell", () => {
     const one = settore1();
-    one.report.segnalazioni.push(
-      segnalazione("Ob 2", "PERSONA_NOME_VARIANTE", "avviso", "B12"),
-    );
+    one.report.segnalazioni.push(segnalazione("Ob 2", "PERSONA_NOME_VARIANTE", "avviso", "B12"));
     const s = consolidate([one], DEFAULT_SETTINGS);
-    expect(
-      s.segnalazioni.filter(
-        (x) => x.codice === "PERSONA_NOME_VARIANTE" && x.cella === "B12",
-      ),
-    ).toHaveLength(1);
+    expect(s.segnalazioni.filter((x) => x.codice === "PERSONA_NOME_VARIANTE" && x.cella === "B12")).toHaveLength(1);
   });
 
   it("shows the ente schede with their indicators and grado", () => {
@@ -401,20 +325,13 @@ describe("consolidate", () => {
 
   it("lists the files that could not be read", () => {
     const s = consolidate([settore2()], DEFAULT_SETTINGS, {
-      nonLetti: [
-        { file: "rotto.xlsx", motivo: "Il file non è una cartella di lavoro." },
-      ],
+      nonLetti: [{ file: "rotto.xlsx", motivo: "Il file non è una cartella di lavoro." }],
     });
-    expect(s.fileNonLetti).toEqual([
-      { file: "rotto.xlsx", motivo: "Il file non è una cartella di lavoro." },
-    ]);
+    expect(s.fileNonLetti).toEqual([{ file: "rotto.xlsx", motivo: "Il file non è una cartella di lavoro." }]);
   });
 
   it("copes with no obiettivo at all", () => {
-    const s = consolidate(
-      [{ file: "vuoto.xlsx", report: report("vuoto.xlsx", []) }],
-      DEFAULT_SETTINGS,
-    );
+    const s = consolidate([{ file: "vuoto.xlsx", report: report("vuoto.xlsx", []) }], DEFAULT_SETTINGS);
     expect(s.ente).toMatchObject({
       nObiettivi: 0,
       grado: null,
@@ -430,9 +347,7 @@ describe("consolidate", () => {
       [
         {
           file: "a.xlsx",
-          report: report("a.xlsx", [
-            scheda("X", { numero: "1", pesatura: 10 }),
-          ]),
+          report: report("a.xlsx", [scheda("X", { numero: "1", pesatura: 10 })]),
         },
       ],
       DEFAULT_SETTINGS,
@@ -472,5 +387,26 @@ describe("gradoPesato", () => {
         { pesatura: 2, grado: 0 },
       ]).grado,
     ).toBe(33.33);
+  });
+});
+
+describe("consolidate with unusual sheet names", () => {
+  it("reads the extra of a foglio called __proto__ or constructor as its own", () => {
+    const input: ConsolidationInput = {
+      file: "a.xlsx",
+      report: report("a.xlsx", [
+        scheda("__proto__", { numero: "1", personale: [persona("Anna Neri", 100, 100)] }),
+        scheda("constructor", { numero: "2" }),
+        scheda("toString", { numero: "3" }),
+      ]),
+      extra: { schede: Object.assign(Object.create(null) as Record<string, never>, { ["__proto__"]: { obiettivoStrategico: "S1" } }) },
+    };
+    const c = consolidate([input], DEFAULT_SETTINGS);
+    expect(c.obiettivi.map((o) => [o.foglio, o.obiettivoStrategico])).toEqual([
+      ["__proto__", "S1"],
+      ["constructor", null],
+      ["toString", null],
+    ]);
+    expect(c.personale[0]!.partecipazioni[0]!.foglio).toBe("__proto__");
   });
 });

@@ -1,27 +1,11 @@
 /** Small Report builders for consolidation tests: only what a test states differs from a plain scheda. */
-import type {
-  Fase,
-  Indicatore,
-  Persona,
-  Report,
-  Scheda,
-  Segnalazione,
-} from "../../../src/domain/model";
+import type { Fase, Indicatore, Persona, Report, Scheda, Segnalazione } from "../../../src/domain/model";
 
-export function persona(
-  nome: string,
-  prevista: number | null,
-  realizzata: number | null,
-  categoria = "PO",
-): Persona {
+export function persona(nome: string, prevista: number | null, realizzata: number | null, categoria = "PO"): Persona {
   return { nome, categoria, prevista, realizzata };
 }
 
-export function indicatore(
-  esito: Indicatore["esito"],
-  raggiungimento: number | null,
-  nome = "indicatore",
-): Indicatore {
+export function indicatore(esito: Indicatore["esito"], raggiungimento: number | null, nome = "indicatore"): Indicatore {
   return {
     cella: "A40",
     indicatore: nome,
@@ -35,13 +19,7 @@ export function indicatore(
   };
 }
 
-export function fase(
-  n: number,
-  stato: Fase["stato"],
-  previsto: number[],
-  effettivo: number[],
-  descrizione = `Fase ${n}`,
-): Fase {
+export function fase(n: number, stato: Fase["stato"], previsto: number[], effettivo: number[], descrizione = `Fase ${n}`): Fase {
   return { n, descrizione, previsto, effettivo, stato };
 }
 
@@ -61,19 +39,10 @@ export function scheda(foglio: string, over: Partial<Scheda> = {}): Scheda {
   };
 }
 
-export function segnalazione(
-  foglio: string,
-  codice: Segnalazione["codice"],
-  gravita: Segnalazione["gravita"],
-  cella = "A1",
-): Segnalazione {
+export function segnalazione(foglio: string, codice: Segnalazione["codice"], gravita: Segnalazione["gravita"], cella = "A1"): Segnalazione {
   return { codice, gravita, foglio, cella, messaggio: `messaggio ${codice}` };
 }
 
-export function report(
-  file: string,
-  schede: Scheda[],
-  segnalazioni: Segnalazione[] = [],
-): Report {
+export function report(file: string, schede: Scheda[], segnalazioni: Segnalazione[] = []): Report {
   return { file, esercizio: 2023, al: "2023-12-31", schede, segnalazioni };
 }

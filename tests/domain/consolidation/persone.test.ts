@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  displayName,
-  personKey,
-  withoutPeriod,
-} from "../../../src/domain/persone";
+import { displayName, personKey, withoutPeriod } from "../../../src/domain/persone";
 
 describe("personKey: one person written in different ways", () => {
   it("merges order, case, accents and extra spaces", () => {
@@ -15,36 +11,18 @@ describe("personKey: one person written in different ways", () => {
   });
 
   it("drops a period of service in parentheses or after the name", () => {
-    expect(personKey("Marco Maoloni (gennaio - aprile 2023)")).toBe(
-      personKey("Marco Maoloni"),
-    );
-    expect(personKey("Massimiliano Borini (da maggio 2023)")).toBe(
-      personKey("Borini Massimiliano"),
-    );
-    expect(personKey("Valentina Cazzaniga - da giugno 2023")).toBe(
-      personKey("Valentina Cazzaniga"),
-    );
-    expect(personKey("Chiara Ferretti, gennaio - giugno 2023")).toBe(
-      personKey("Chiara Ferretti"),
-    );
-    expect(personKey("Pia Romagnano dal 01/05/2023")).toBe(
-      personKey("Pia Romagnano"),
-    );
-    expect(withoutPeriod("Marco Maoloni (gennaio - aprile 2023)")).toBe(
-      "Marco Maoloni",
-    );
+    expect(personKey("Marco Maoloni (gennaio - aprile 2023)")).toBe(personKey("Marco Maoloni"));
+    expect(personKey("Massimiliano Borini (da maggio 2023)")).toBe(personKey("Borini Massimiliano"));
+    expect(personKey("Valentina Cazzaniga - da giugno 2023")).toBe(personKey("Valentina Cazzaniga"));
+    expect(personKey("Chiara Ferretti, gennaio - giugno 2023")).toBe(personKey("Chiara Ferretti"));
+    expect(personKey("Pia Romagnano dal 01/05/2023")).toBe(personKey("Pia Romagnano"));
+    expect(withoutPeriod("Marco Maoloni (gennaio - aprile 2023)")).toBe("Marco Maoloni");
   });
 
   it("ignores punctuation and a leading title", () => {
-    expect(personKey("Dott.ssa Antonia Tarantino")).toBe(
-      personKey("Antonia Tarantino"),
-    );
-    expect(personKey("Tarantino, Antonia.")).toBe(
-      personKey("Antonia Tarantino"),
-    );
-    expect(personKey("Anna Rossi-Bianchi")).toBe(
-      personKey("Rossi Bianchi Anna"),
-    );
+    expect(personKey("Dott.ssa Antonia Tarantino")).toBe(personKey("Antonia Tarantino"));
+    expect(personKey("Tarantino, Antonia.")).toBe(personKey("Antonia Tarantino"));
+    expect(personKey("Anna Rossi-Bianchi")).toBe(personKey("Rossi Bianchi Anna"));
     expect(personKey("D'Amico Luca")).toBe(personKey("Luca D’Amico"));
   });
 
@@ -72,14 +50,7 @@ describe("personKey: one person written in different ways", () => {
 
 describe("displayName", () => {
   it("shows the most frequent spelling without the period", () => {
-    expect(
-      displayName([
-        "Comi Marina",
-        "Marina Comi",
-        "Marina Comi (da maggio 2023)",
-        "MARINA COMI",
-      ]),
-    ).toBe("Marina Comi");
+    expect(displayName(["Comi Marina", "Marina Comi", "Marina Comi (da maggio 2023)", "MARINA COMI"])).toBe("Marina Comi");
   });
 
   it("prefers mixed case on a tie and title-cases a name only in capitals", () => {

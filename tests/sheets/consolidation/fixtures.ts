@@ -1,17 +1,7 @@
 /** A small consolidation with a hostile titolo, shared by the sheet tests. */
-import {
-  consolidate,
-  type Consolidation,
-} from "../../../src/domain/consolidation";
+import { consolidate, type Consolidation } from "../../../src/domain/consolidation";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings";
-import {
-  fase,
-  indicatore,
-  persona,
-  report,
-  scheda,
-  segnalazione,
-} from "../../domain/consolidation/fixtures";
+import { fase, indicatore, persona, report, scheda, segnalazione } from "../../domain/consolidation/fixtures";
 
 export const EVIL = '=HYPERLINK("http://evil","x")';
 
@@ -52,15 +42,9 @@ export function sample(): Consolidation {
               numero: "1.06.01",
               titolo: EVIL,
               pesatura: 40,
-              personale: [
-                persona("+Marina Comi", 50, 50),
-                persona("@Mario Rossi", 50, 50),
-              ],
+              personale: [persona("+Marina Comi", 50, 50), persona("@Mario Rossi", 50, 50)],
               fasi: [fase(2, "in ritardo", [3, 4], [4, 5], "-Fase in ritardo")],
-              indicatori: [
-                indicatore("OK", 100),
-                indicatore("NON RAGGIUNTO", 0),
-              ],
+              indicatori: [indicatore("OK", 100), indicatore("NON RAGGIUNTO", 0)],
               mediaValoreRaggiunto: 50,
               mediaRispettoTempi: 0,
             }),

@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  consolidationSheets,
-  PERCENT_FMT,
-} from "../../../src/sheets/layout-consolidation";
+import { consolidationSheets, PERCENT_FMT, planConsolidamento } from "../../../src/sheets/layout-consolidation";
 import type { SheetSpec, SpecCell } from "../../../src/sheets/sheet-spec";
 import { EVIL, sample } from "./fixtures";
 
 const sheets = consolidationSheets(sample());
 const byName = (n: string): SheetSpec => sheets.find((s) => s.name === n)!;
-const at = (s: SheetSpec, r: number, c: number): SpecCell | undefined =>
-  s.cells.find((x) => x.r === r && x.c === c);
-const rowOf = (s: SheetSpec, text: string): number =>
-  s.cells.find((x) => x.v === text)!.r;
+const at = (s: SheetSpec, r: number, c: number): SpecCell | undefined => s.cells.find((x) => x.r === r && x.c === c);
+const rowOf = (s: SheetSpec, text: string): number => s.cells.find((x) => x.v === text)!.r;
 const rowValues = (s: SheetSpec, r: number): unknown[] =>
   s.cells
     .filter((x) => x.r === r)
@@ -20,13 +15,7 @@ const rowValues = (s: SheetSpec, r: number): unknown[] =>
 
 describe("consolidationSheets", () => {
   it("makes the five sheets in reading order", () => {
-    expect(sheets.map((s) => s.name)).toEqual([
-      "Riepilogo",
-      "Fasi in ritardo",
-      "Personale",
-      "Performance ente",
-      "Segnalazioni",
-    ]);
+    expect(sheets.map((s) => s.name)).toEqual(["Riepilogo", "Fasi in ritardo", "Personale", "Performance ente", "Segnalazioni"]);
   });
 
   it("gives every sheet a bold filled header, frozen panes, a filter over the header and widths", () => {
@@ -68,12 +57,7 @@ describe("consolidationSheets", () => {
       1,
       1,
     ]);
-    expect(rowValues(s, 4).slice(0, 4)).toEqual([
-      "settore-2.xlsx",
-      "Ob A",
-      "2.01.01",
-      "Manutenzioni",
-    ]);
+    expect(rowValues(s, 4).slice(0, 4)).toEqual(["settore-2.xlsx", "Ob A", "2.01.01", "Manutenzioni"]);
     expect(at(s, 3, 13)!.style!.fmt).toBe(PERCENT_FMT);
     expect(at(s, 4, 13)!.v).toBe(1);
     expect(s.filter).toEqual({ r1: 2, c1: 0, r2: 4, c2: 17 });
@@ -107,27 +91,12 @@ describe("consolidationSheets", () => {
 
   it("adds the settori lines and the ente line, weighted, below the table", () => {
     const s = byName("Riepilogo");
-    const r1 =
-      rowOf(s, "settore-1.xlsx") === 3
-        ? s.cells.filter((x) => x.v === "settore-1.xlsx").map((x) => x.r)[1]!
-        : -1;
+    const r1 = rowOf(s, "settore-1.xlsx") === 3 ? s.cells.filter((x) => x.v === "settore-1.xlsx").map((x) => x.r)[1]! : -1;
     expect(r1).toBeGreaterThan(4);
-    expect(rowValues(s, r1).slice(0, 5)).toEqual([
-      "settore-1.xlsx",
-      1,
-      0.5,
-      0,
-      "non raggiunto",
-    ]);
+    expect(rowValues(s, r1).slice(0, 5)).toEqual(["settore-1.xlsx", 1, 0.5, 0, "non raggiunto"]);
     const ente = rowOf(s, "ENTE");
     // (40 × 50 + 60 × 100) / 100 = 80
-    expect(rowValues(s, ente).slice(0, 5)).toEqual([
-      "ENTE",
-      2,
-      0.8,
-      0.5,
-      "parzialmente raggiunto",
-    ]);
+    expect(rowValues(s, ente).slice(0, 5)).toEqual(["ENTE", 2, 0.8, 0.5, "parzialmente raggiunto"]);
     expect(at(s, ente, 0)!.style!.bold).toBe(true);
   });
 
@@ -146,39 +115,17 @@ describe("consolidationSheets", () => {
 
   it("lists the fasi in ritardo with month names", () => {
     const s = byName("Fasi in ritardo");
-    expect(rowValues(s, 2)).toEqual([
-      "settore-1.xlsx",
-      "Ob 1",
-      "1.06.01",
-      EVIL,
-      2,
-      "-Fase in ritardo",
-      "mar, apr",
-      "apr, mag",
-    ]);
+    expect(rowValues(s, 2)).toEqual(["settore-1.xlsx", "Ob 1", "1.06.01", EVIL, 2, "-Fase in ritardo", "mar, apr", "apr, mag"]);
   });
 
   it("shows one row per person, the variants, and the detail", () => {
     const s = byName("Personale");
     // "@Mario Rossi" is written one way only: shown as written, no variants.
     expect(rowValues(s, 2)).toEqual(["@Mario Rossi", "PO", 1, 0.5, 0.5]);
-    expect(rowValues(s, 3)).toEqual([
-      "Marina Comi",
-      "+Marina Comi; COMI MARINA",
-      "PO",
-      3,
-      1.7,
-      1.6,
-    ]);
+    expect(rowValues(s, 3)).toEqual(["Marina Comi", "+Marina Comi; COMI MARINA", "PO", 3, 1.7, 1.6]);
     expect(s.filter!.r2).toBe(3);
     const detail = s.cells.filter((x) => x.c === 5 && x.r > 5).map((x) => x.v);
-    expect(detail).toEqual([
-      "Nome come scritto nella scheda",
-      "@Mario Rossi",
-      "Marina Comi",
-      "+Marina Comi",
-      "COMI MARINA",
-    ]);
+    expect(detail).toEqual(["Nome come scritto nella scheda", "@Mario Rossi", "Marina Comi", "+Marina Comi", "COMI MARINA"]);
   });
 
   it("shows the ente indicators with typed values", () => {
@@ -202,18 +149,11 @@ describe("consolidationSheets", () => {
 
   it("lists unreadable files and every segnalazione with its file", () => {
     const s = byName("Segnalazioni");
-    expect(rowValues(s, 2)).toEqual([
-      "rotto.xlsx",
-      "errore",
-      "FILE NON LEGGIBILE",
-      "Il file non è una cartella di lavoro di Excel.",
-    ]);
+    expect(rowValues(s, 2)).toEqual(["rotto.xlsx", "errore", "FILE NON LEGGIBILE", "Il file non è una cartella di lavoro di Excel."]);
     const codes = s.cells.filter((x) => x.c === 4 && x.r > 2).map((x) => x.v);
     expect(codes).toContain("EFFETTIVO_FUTURO");
     expect(codes).toContain("PERSONA_NOME_VARIANTE");
-    const gravita = s.cells.find(
-      (x) => x.c === 3 && x.v === "errore" && x.r > 2,
-    )!;
+    const gravita = s.cells.find((x) => x.c === 3 && x.v === "errore" && x.r > 2)!;
     expect(gravita.style!.fill).toBe("#FFC7CE");
   });
 
@@ -228,22 +168,12 @@ describe("consolidationSheets", () => {
     for (const s of sheets)
       for (const c of s.cells) {
         const v = c.v;
-        const ok =
-          v === null ||
-          ["string", "number", "boolean"].includes(typeof v) ||
-          v instanceof Date;
+        const ok = v === null || ["string", "number", "boolean"].includes(typeof v) || v instanceof Date;
         expect(ok, `${s.name} ${c.r},${c.c}`).toBe(true);
       }
     // Riepilogo, Fasi in ritardo and two Personale detail rows carry the titolo, unchanged.
-    const evil = sheets.flatMap((s) =>
-      s.cells.filter((c) => c.v === EVIL).map(() => s.name),
-    );
-    expect(evil).toEqual([
-      "Riepilogo",
-      "Fasi in ritardo",
-      "Personale",
-      "Personale",
-    ]);
+    const evil = sheets.flatMap((s) => s.cells.filter((c) => c.v === EVIL).map(() => s.name));
+    expect(evil).toEqual(["Riepilogo", "Fasi in ritardo", "Personale", "Personale"]);
   });
 
   it("writes a note instead of an empty table", () => {
@@ -251,13 +181,15 @@ describe("consolidationSheets", () => {
     c.fasiInRitardo = [];
     c.performanceEnte = [];
     const [, fasi, , ente] = consolidationSheets(c);
-    expect(fasi!.cells.some((x) => x.v === "Nessuna fase in ritardo.")).toBe(
-      true,
-    );
-    expect(
-      ente!.cells.some(
-        (x) => x.v === "Nessuna scheda di ente nei file consolidati.",
-      ),
-    ).toBe(true);
+    expect(fasi!.cells.some((x) => x.v === "Nessuna fase in ritardo.")).toBe(true);
+    expect(ente!.cells.some((x) => x.v === "Nessuna scheda di ente nei file consolidati.")).toBe(true);
+  });
+});
+
+describe("planConsolidamento", () => {
+  it("adds the five sheets and changes no cell", () => {
+    const plan = planConsolidamento(sample());
+    expect(plan.writes).toEqual([]);
+    expect(plan.newSheets.map((s) => s.name)).toEqual(sheets.map((s) => s.name));
   });
 });

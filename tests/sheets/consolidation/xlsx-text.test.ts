@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "../../../src/hosts/xlsx/exceljs";
 import { workbookFromSpecs } from "../../../src/hosts/xlsx/render";
-import {
-  consolidationSheets,
-  PERCENT_FMT,
-} from "../../../src/sheets/layout-consolidation";
+import { consolidationSheets, PERCENT_FMT } from "../../../src/sheets/layout-consolidation";
 import { EVIL, sample } from "./fixtures";
 
 describe("consolidation sheets written by the xlsx host", () => {
@@ -12,30 +9,15 @@ describe("consolidation sheets written by the xlsx host", () => {
     const bytes = await workbookFromSpecs(consolidationSheets(sample()));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      "Riepilogo",
-      "Fasi in ritardo",
-      "Personale",
-      "Performance ente",
-      "Segnalazioni",
-    ]);
-    const hostile = new Set([
-      EVIL,
-      "@SUM(A1:A2)",
-      "-1+2",
-      "+Marina Comi",
-      "@Mario Rossi",
-      "-Fase in ritardo",
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Riepilogo", "Fasi in ritardo", "Personale", "Performance ente", "Segnalazioni"]);
+    const hostile = new Set([EVIL, "@SUM(A1:A2)", "-1+2", "+Marina Comi", "@Mario Rossi", "-Fase in ritardo"]);
     let found = 0;
     for (const ws of wb.worksheets)
       ws.eachRow((row) =>
         row.eachCell((cell) => {
           if (typeof cell.value === "string" && hostile.has(cell.value)) {
             found++;
-            expect(cell.type, `${ws.name}!${cell.address}`).toBe(
-              ExcelJS.ValueType.String,
-            );
+            expect(cell.type, `${ws.name}!${cell.address}`).toBe(ExcelJS.ValueType.String);
             expect(cell.formula, `${ws.name}!${cell.address}`).toBeFalsy();
           }
           // The only formulas are the host's own in-cell bars on the Riepilogo.
