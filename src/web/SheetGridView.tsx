@@ -140,6 +140,9 @@ export function SheetGridView({ sheet, marks, focus, selection, onSelect }: Grid
       </div>,
     );
     for (let c = 0; c < cols; c++) {
+      // A label merged across columns of one row is drawn as one wide cell, as Excel shows it.
+      const merge = sheet.mergeAt(r, c);
+      const span = merge && merge.r1 === merge.r2 && merge.c1 === c ? Math.min(merge.c2, cols - 1) - c + 1 : 1;
       const cell = sheet.get(r, c);
       const addr = `${colLetters(c)}${r + 1}`;
       const g = marks.get(addr);
@@ -160,7 +163,10 @@ export function SheetGridView({ sheet, marks, focus, selection, onSelect }: Grid
             g ? s[g] : undefined,
             isFocus ? s.focus : undefined,
           )}
-          style={cell?.fill && !inSel(r, c) ? { backgroundColor: cell.fill } : undefined}
+          style={{
+            ...(cell?.fill && !inSel(r, c) ? { backgroundColor: cell.fill } : {}),
+            ...(span > 1 ? { width: span * COL_W } : {}),
+          }}
           onMouseDown={(e) => {
             if (e.button === 0) pick(r, c, e.shiftKey);
           }}
@@ -171,6 +177,7 @@ export function SheetGridView({ sheet, marks, focus, selection, onSelect }: Grid
           {text}
         </div>,
       );
+      c += span - 1;
     }
     rowEls.push(
       <div key={r} role="row" className={s.row} style={{ top: (r + 1) * ROW_H }}>
