@@ -47,32 +47,21 @@ export interface WriteOptions {
 }
 
 /**
+ * The checks writeOutputFile makes, without writing: a front end calls it before the long work
+ * (loading, computing, building the copy) so that a wrong output path is refused at once.
+ */
+export async function checkOutputFile(path: string, opts: WriteOptions): Promise<void> {
+  await resolveOutput(path, opts);
+}
+
+/**
  * Writes `bytes` to `path` through a temporary file in the same folder and a rename, so the
  * destination is either untouched or complete. Refuses an input path (compared as resolved real
  * paths, so links and "./" spellings are caught) and an existing file unless `overwrite`.
  */
 export async function writeOutputFile(path: string, bytes: Uint8Array, opts: WriteOptions): Promise<void> {
+  const { realDir, finalTarget } = await resolveOutput(path, opts);
   const target = resolve(path);
-  const dir = dirname(target);
-  let realDir: string;
-  try {
-    realDir = await realpath(dir);
-  } catch {
-    throw new PegError(fileErrors.outputFolderMissing(path));
-  }
-  const realTarget = join(realDir, basename(target));
-  const existing = await lstat(realTarget).catch(() => null);
-  // Through a symbolic link the file written would be the link's target: compare that too.
-  const finalTarget = existing?.isSymbolicLink() ? await realpath(realTarget).catch(() => realTarget) : realTarget;
-  for (const input of opts.inputPaths) {
-    const realInput = await realpath(resolve(input)).catch(() => resolve(input));
-    if (realInput === finalTarget || realInput === realTarget) throw new PegError(fileErrors.outputIsInput(path));
-  }
-  if (existing) {
-    const st = await stat(realTarget).catch(() => existing);
-    if (st.isDirectory()) throw new PegError(fileErrors.outputIsDirectory(path));
-    if (!opts.overwrite) throw new PegError(fileErrors.outputExists(path));
-  }
   const tmp = join(realDir, `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     // "wx": the temporary name is new; fsync so the rename never exposes a half-written file.
@@ -97,6 +86,30 @@ export async function writeOutputFile(path: string, bytes: Uint8Array, opts: Wri
  * atomically when a file appeared meanwhile (rename would replace it). Where the file system has
  * no hard links, fall back to a rename after a last check.
  */
+async function resolveOutput(path: string, opts: WriteOptions): Promise<{ realDir: string; finalTarget: string }> {
+  const target = resolve(path);
+  let realDir: string;
+  try {
+    realDir = await realpath(dirname(target));
+  } catch {
+    throw new PegError(fileErrors.outputFolderMissing(path));
+  }
+  const realTarget = join(realDir, basename(target));
+  const existing = await lstat(realTarget).catch(() => null);
+  // Through a symbolic link the file written would be the link's target: compare that too.
+  const finalTarget = existing?.isSymbolicLink() ? await realpath(realTarget).catch(() => realTarget) : realTarget;
+  for (const input of opts.inputPaths) {
+    const realInput = await realpath(resolve(input)).catch(() => resolve(input));
+    if (realInput === finalTarget || realInput === realTarget) throw new PegError(fileErrors.outputIsInput(path));
+  }
+  if (existing) {
+    const st = await stat(realTarget).catch(() => existing);
+    if (st.isDirectory()) throw new PegError(fileErrors.outputIsDirectory(path));
+    if (!opts.overwrite) throw new PegError(fileErrors.outputExists(path));
+  }
+  return { realDir, finalTarget };
+}
+
 async function placeNew(tmp: string, target: string): Promise<void> {
   try {
     await link(tmp, target);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PegError } from "../../../src/domain/errors";
-import { readInputFile, writeOutputFile } from "../../../src/hosts/xlsx/node-files";
+import { checkOutputFile, readInputFile, writeOutputFile } from "../../../src/hosts/xlsx/node-files";
 
 let dir: string;
 beforeAll(async () => {
@@ -98,6 +98,17 @@ describe("writeOutputFile", () => {
     });
     expect(await readFile(out, "utf8")).toBe("DOPO");
     expect(await readdir(sub)).toEqual(["esiste.xlsx"]);
+  });
+
+  it("checkOutputFile refuses the same paths up front and writes nothing", async () => {
+    const sub = await mkdtemp(join(dir, "c-"));
+    const input = join(sub, "peg.xlsx");
+    await writeFile(input, "ORIGINALE");
+    expect((await pegError(checkOutputFile(input, { overwrite: true, inputPaths: [input] }))).message).toMatch(/file di partenza/);
+    await writeFile(join(sub, "c.xlsx"), "C");
+    expect((await pegError(checkOutputFile(join(sub, "c.xlsx"), { overwrite: false, inputPaths: [input] }))).message).toMatch(/esiste già/);
+    await checkOutputFile(join(sub, "nuovo.xlsx"), { overwrite: false, inputPaths: [input] });
+    expect((await readdir(sub)).sort()).toEqual(["c.xlsx", "peg.xlsx"]);
   });
 
   it("refuses a missing folder and a folder as the output", async () => {
