@@ -21,20 +21,14 @@ export interface Lettura {
   name: string;
 }
 
-export type EsitoLettura =
-  { ok: true; input: ConsolidationInput } | { ok: false; motivo: string };
+export type EsitoLettura = { ok: true; input: ConsolidationInput } | { ok: false; motivo: string };
 
-export async function leggiSettore(
-  job: Lettura,
-  settings: Settings,
-  today: Date,
-): Promise<EsitoLettura> {
+export async function leggiSettore(job: Lettura, settings: Settings, today: Date): Promise<EsitoLettura> {
   try {
     const bytes = await readInputFile(job.abs);
     const { grid } = await loadWorkbookGrid(bytes, { fileName: job.name });
     const analysis = verifica(grid, { file: job.name, settings, today });
-    if (analysis.schede.length === 0)
-      throw new PegError(t.nessunaScheda(job.name));
+    if (analysis.schede.length === 0) throw new PegError(t.nessunaScheda(job.name));
     return { ok: true, input: inputFromAnalysis(analysis) };
   } catch (e) {
     return {

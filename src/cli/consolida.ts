@@ -6,28 +6,15 @@
  */
 import { readdir, realpath, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import {
-  consolidate,
-  type Consolidation,
-  type ConsolidationInput,
-  type FileNonLetto,
-} from "../domain/consolidation";
+import { consolidate, type Consolidation, type ConsolidationInput, type FileNonLetto } from "../domain/consolidation";
 import { PegError, isPegError } from "../domain/errors";
-import {
-  DEFAULT_SETTINGS,
-  SettingsSchema,
-  type Settings,
-} from "../domain/settings";
+import { SettingsSchema, type Settings } from "../domain/settings";
 import { writeOutputFile } from "../hosts/xlsx/node-files";
 import { workbookFromSpecs } from "../hosts/xlsx/render";
 import { consolidationSheets } from "../sheets/layout-consolidation";
 import { cli, consolidamento, fileErrors } from "../strings/it";
 import { parseAl, parseAnno, parseArgs } from "./args";
-import {
-  leggiSettore,
-  type EsitoLettura,
-  type Lettura,
-} from "./consolida-read";
+import { leggiSettore, type EsitoLettura, type Lettura } from "./consolida-read";
 import type { CliIO } from "./io";
 
 const t = consolidamento.cli;
@@ -59,8 +46,7 @@ export function parseConsolidaArgs(argv: string[]): ConsolidaArgs {
   };
   if (a.inputs.length === 0) throw new PegError(t.nessunInput);
   if (!a.output && !a.json) throw new PegError(t.nessunOutput);
-  if (a.output && !/\.xlsx$/i.test(a.output))
-    throw new PegError(t.outputNonXlsx(a.output));
+  if (a.output && !/\.xlsx$/i.test(a.output)) throw new PegError(t.outputNonXlsx(a.output));
   return a;
 }
 
@@ -92,12 +78,7 @@ async function expandInputs(
       continue;
     }
     const names = (await readdir(abs, { withFileTypes: true }).catch(() => []))
-      .filter(
-        (d) =>
-          (d.isFile() || d.isSymbolicLink()) &&
-          /\.xlsx$/i.test(d.name) &&
-          !d.name.startsWith("~$"),
-      )
+      .filter((d) => (d.isFile() || d.isSymbolicLink()) && /\.xlsx$/i.test(d.name) && !d.name.startsWith("~$"))
       .map((d) => d.name)
       .sort((x, y) => x.localeCompare(y, "it", { numeric: true }));
     let added = 0;
@@ -110,8 +91,7 @@ async function expandInputs(
       sources.push({ path: join(input, name), abs: fileAbs });
       added++;
     }
-    if (added === 0)
-      problems.push({ file: input, motivo: t.cartellaVuota(input) });
+    if (added === 0) problems.push({ file: input, motivo: t.cartellaVuota(input) });
   }
   // The same file named twice (or through a folder and by name) is read once.
   const seen = new Set<string>();
@@ -131,59 +111,37 @@ async function expandInputs(
 /** The name shown in the tables: the file name, or the path where two inputs share a name. */
 function displayNames(sources: Source[]): string[] {
   const counts = new Map<string, number>();
-  for (const s of sources)
-    counts.set(basename(s.abs), (counts.get(basename(s.abs)) ?? 0) + 1);
-  return sources.map((s) =>
-    counts.get(basename(s.abs))! > 1 ? s.path : basename(s.abs),
-  );
+  for (const s of sources) counts.set(basename(s.abs), (counts.get(basename(s.abs)) ?? 0) + 1);
+  return sources.map((s) => (counts.get(basename(s.abs))! > 1 ? s.path : basename(s.abs)));
 }
 
 /** Refuse a bad output before reading anything (the writer checks again when it writes). */
-async function checkOutput(
-  outputAbs: string,
-  shown: string,
-  sources: Source[],
-  overwrite: boolean,
-): Promise<void> {
+async function checkOutput(outputAbs: string, shown: string, sources: Source[], overwrite: boolean): Promise<void> {
   const real = async (p: string) => realpath(p).catch(() => p);
   const out = await real(outputAbs);
-  for (const s of sources)
-    if ((await real(s.abs)) === out)
-      throw new PegError(fileErrors.outputIsInput(shown));
+  for (const s of sources) if ((await real(s.abs)) === out) throw new PegError(fileErrors.outputIsInput(shown));
   const st = await stat(outputAbs).catch(() => null);
-  if (st?.isDirectory())
-    throw new PegError(fileErrors.outputIsDirectory(shown));
+  if (st?.isDirectory()) throw new PegError(fileErrors.outputIsDirectory(shown));
   if (st && !overwrite) throw new PegError(fileErrors.outputExists(shown));
 }
 
 function fmtPct(x: number | null): string {
-  return x === null
-    ? t.riassunto.nd
-    : `${x.toLocaleString("it-IT", { maximumFractionDigits: 1 })}%`;
+  return x === null ? t.riassunto.nd : `${x.toLocaleString("it-IT", { maximumFractionDigits: 1 })}%`;
 }
 
 function summary(c: Consolidation): string {
   const r = t.riassunto;
-  const line = (
-    label: string,
-    s: Omit<Consolidation["ente"], "nFile">,
-  ): string =>
+  const line = (label: string, s: Omit<Consolidation["ente"], "nFile">): string =>
     `  ${label}: ${r.obiettivi(s.nObiettivi)}, ${r.grado(fmtPct(s.grado))}` +
     (s.classe ? ` (${s.classe})` : "") +
     `, ${r.tempi(fmtPct(s.mediaRispettoTempi))}` +
     (s.nota ? `\n    ${s.nota}` : "");
-  const count = (g: string) =>
-    c.segnalazioni.filter((s) => s.gravita === g).length;
+  const count = (g: string) => c.segnalazioni.filter((s) => s.gravita === g).length;
   const out = [r.titolo(c.file.length, c.esercizio, c.al)];
   for (const s of c.settori) out.push(line(s.file, s));
   out.push(line(r.ente, c.ente));
   out.push(r.fasi(c.fasiInRitardo.length));
-  out.push(
-    r.persone(
-      c.personale.length,
-      c.personale.filter((p) => p.varianti.length > 1).length,
-    ),
-  );
+  out.push(r.persone(c.personale.length, c.personale.filter((p) => p.varianti.length > 1).length));
   out.push(r.segnalazioni(count("errore"), count("avviso"), count("info")));
   if (c.fileNonLetti.length) out.push(r.nonLetti(c.fileNonLetti.length));
   return out.join("\n");
@@ -243,14 +201,8 @@ async function consolida(args: ConsolidaArgs, io: CliIO): Promise<number> {
     if (!args.json) io.stderr(s);
   };
 
-  const { sources, problems } = await expandInputs(
-    args.inputs,
-    cwd,
-    outputAbs,
-    progress,
-  );
-  if (outputAbs)
-    await checkOutput(outputAbs, args.output!, sources, args.sovrascrivi);
+  const { sources, problems } = await expandInputs(args.inputs, cwd, outputAbs, progress);
+  if (outputAbs) await checkOutput(outputAbs, args.output!, sources, args.sovrascrivi);
   const names = displayNames(sources);
   const inputs: ConsolidationInput[] = [];
   const nonLetti: FileNonLetto[] = [...problems];

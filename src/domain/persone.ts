@@ -18,14 +18,8 @@ const FINO = String.raw`(?:\s*(?:[-–—]|al|a|fino\s+al?)\s*${QUANDO})?`;
  * or a range ending in a year ("gennaio - aprile 2023").
  */
 const PERIODI_FINALI = [
-  new RegExp(
-    String.raw`\s*[-–—,;:]?\s*${QUANDO}\s*(?:[-–—]|al|a)\s*${QUANDO_CON_ANNO}\s*$`,
-    "i",
-  ),
-  new RegExp(
-    String.raw`\s*[-–—,;:]?\s*(?:dal|dall'|da|fino\s+al?|sino\s+al?|a\s+partire\s+dal?)\s+${QUANDO}${FINO}\s*$`,
-    "i",
-  ),
+  new RegExp(String.raw`\s*[-–—,;:]?\s*${QUANDO}\s*(?:[-–—]|al|a)\s*${QUANDO_CON_ANNO}\s*$`, "i"),
+  new RegExp(String.raw`\s*[-–—,;:]?\s*(?:dal|dall'|da|fino\s+al?|sino\s+al?|a\s+partire\s+dal?)\s+${QUANDO}${FINO}\s*$`, "i"),
   new RegExp(String.raw`\s*[-–—,;:]?\s*${QUANDO_CON_ANNO}${FINO}\s*$`, "i"),
 ];
 
@@ -92,12 +86,7 @@ function isAllUpperOrLower(s: string): boolean {
 }
 
 function titleCase(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(
-      /(^|[\s'’-])(\p{L})/gu,
-      (_m, sep: string, ch: string) => sep + ch.toUpperCase(),
-    );
+  return s.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 /**
@@ -115,11 +104,7 @@ export function displayName(variants: readonly string[]): string {
     else counts.set(clean, { n: 1, first: i });
   });
   if (counts.size === 0) return (variants[0] ?? "").trim();
-  const score = (s: string) =>
-    (isAllUpperOrLower(s) ? 0 : 1) + (/[^\x00-\x7F]/.test(s) ? 0.5 : 0);
-  const best = [...counts.entries()].sort(
-    (a, b) =>
-      b[1].n - a[1].n || score(b[0]) - score(a[0]) || a[1].first - b[1].first,
-  )[0]![0];
+  const score = (s: string) => (isAllUpperOrLower(s) ? 0 : 1) + (/[\u0080-\uFFFF]/.test(s) ? 0.5 : 0);
+  const best = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || score(b[0]) - score(a[0]) || a[1].first - b[1].first)[0]![0];
   return isAllUpperOrLower(best) ? titleCase(best) : best;
 }

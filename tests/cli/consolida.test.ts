@@ -3,31 +3,16 @@
  * familiar layout, a broken file and an Excel lock file, consolidated from a folder.
  */
 import { createHash } from "node:crypto";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runConsolida } from "../../src/cli/consolida";
 import type { CliIO } from "../../src/cli/io";
-import {
-  ConsolidationSchema,
-  type Consolidation,
-} from "../../src/domain/consolidation";
+import { ConsolidationSchema, type Consolidation } from "../../src/domain/consolidation";
 import ExcelJS, { type Cell } from "../../src/hosts/xlsx/exceljs";
 import { workbookFromSpecs } from "../../src/hosts/xlsx/render";
-import {
-  layoutSchedaObiettivo,
-  type SchedaObiettivoData,
-} from "../../src/sheets/layout/scheda-obiettivo";
+import { layoutSchedaObiettivo, type SchedaObiettivoData } from "../../src/sheets/layout/scheda-obiettivo";
 
 const SAMPLE = resolve(__dirname, "../../assets/esempio-peg-2023.xlsx");
 const EVIL = '=HYPERLINK("http://evil","x")';
@@ -74,9 +59,7 @@ const SOCIALE: SchedaObiettivoData = {
   numero: "3.01.01",
   titolo: "Assistenza domiciliare",
   pesatura: null,
-  personale: [
-    { categoria: "PO", nome: "Marina  Comì", prevista: 100, realizzata: 100 },
-  ],
+  personale: [{ categoria: "PO", nome: "Marina  Comì", prevista: 100, realizzata: 100 }],
   fasi: [{ descrizione: "Avvio del servizio", previsto: [2], effettivo: [] }],
   indicatori: [{ indicatore: "Domande evase", attesa: 100, realizzata: 30 }],
 };
@@ -117,9 +100,7 @@ beforeAll(async () => {
   writeFileSync(join(settori, "settore-lavori.xlsx"), lavori);
   writeFileSync(
     join(settori, "settore-sociale.xlsx"),
-    await workbookFromSpecs([
-      layoutSchedaObiettivo({ nome: "Sociale", anno: 2023, dati: SOCIALE }),
-    ]),
+    await workbookFromSpecs([layoutSchedaObiettivo({ nome: "Sociale", anno: 2023, dati: SOCIALE })]),
   );
   writeFileSync(join(settori, "rotto.xlsx"), "questo non è un file Excel");
   writeFileSync(join(settori, "~$settore-lavori.xlsx"), "lock file di Excel");
@@ -138,10 +119,7 @@ describe("peg consolida over a folder", () => {
   beforeAll(async () => {
     before = hashes(settori);
     run = io();
-    code = await runConsolida(
-      [settori, "-o", out(), "--al", "2023-12-31", "--json"],
-      run,
-    );
+    code = await runConsolida([settori, "-o", out(), "--al", "2023-12-31", "--json"], run);
     c = ConsolidationSchema.parse(JSON.parse(run.out.join("")));
   }, 60_000);
 
@@ -151,11 +129,7 @@ describe("peg consolida over a folder", () => {
   });
 
   it("takes every .xlsx of the folder except lock files, and lists the unreadable one", () => {
-    expect(c.file).toEqual([
-      "esempio-peg-2023.xlsx",
-      "settore-lavori.xlsx",
-      "settore-sociale.xlsx",
-    ]);
+    expect(c.file).toEqual(["esempio-peg-2023.xlsx", "settore-lavori.xlsx", "settore-sociale.xlsx"]);
     expect(c.fileNonLetti).toHaveLength(1);
     expect(c.fileNonLetti[0]!.file).toBe("rotto.xlsx");
     expect(c.fileNonLetti[0]!.motivo).toMatch(/non è una cartella di lavoro/);
@@ -288,11 +262,7 @@ describe("peg consolida over a folder", () => {
 
   it("merges the people written in different ways across files", () => {
     const comi = c.personale.find((p) => p.nome === "Marina Comi")!;
-    expect(comi.varianti).toEqual([
-      "Marina Comi",
-      "COMI MARINA",
-      "Marina Comì",
-    ]);
+    expect(comi.varianti).toEqual(["Marina Comi", "COMI MARINA", "Marina Comì"]);
     expect(comi.partecipazioni.map((p) => `${p.file}|${p.foglio}`)).toEqual([
       "esempio-peg-2023.xlsx|Ente",
       "esempio-peg-2023.xlsx|Ob 1",
@@ -304,41 +274,26 @@ describe("peg consolida over a folder", () => {
     ]);
     expect(comi.totalePrevista).toBe(20 * 5 + 50 + 100);
     expect(comi.totaleRealizzata).toBe(20 + 25 + 20 + 25 + 20 + 50 + 100);
-    const rossi = c.personale.find(
-      (p) => p.nome === "Rossi Mario" || p.nome === "Mario Rossi",
-    )!;
-    expect(rossi.varianti).toEqual([
-      "Rossi Mario",
-      "Mario Rossi (da maggio 2023)",
-    ]);
+    const rossi = c.personale.find((p) => p.nome === "Rossi Mario" || p.nome === "Mario Rossi")!;
+    expect(rossi.varianti).toEqual(["Rossi Mario", "Mario Rossi (da maggio 2023)"]);
     expect(rossi.totalePrevista).toBe(150);
     const maoloni = c.personale.find((p) => p.nome === "Marco Maoloni")!;
     expect(maoloni.varianti).toEqual(["Marco Maoloni (gennaio - aprile 2023)"]);
     expect(maoloni.partecipazioni).toHaveLength(5);
     expect(c.personale).toHaveLength(8); // the sample's seven plus Mario Rossi
-    const varianti = c.segnalazioni.filter(
-      (s) => s.codice === "PERSONA_NOME_VARIANTE",
-    );
+    const varianti = c.segnalazioni.filter((s) => s.codice === "PERSONA_NOME_VARIANTE");
     // One per cell: "Mario Rossi" vs "Rossi Mario" inside one file is the engine's, not repeated.
-    expect(
-      varianti.map((s) => `${s.file}|${s.foglio}|${s.cella}`).sort(),
-    ).toEqual([
+    expect(varianti.map((s) => `${s.file}|${s.foglio}|${s.cella}`).sort()).toEqual([
       "settore-lavori.xlsx|Lavori 1|B14",
       "settore-lavori.xlsx|Lavori 2|B14",
       "settore-sociale.xlsx|Sociale|B14",
     ]);
     // A period of service alone is not a variant: the sample's names are not flagged.
-    expect(varianti.some((s) => s.file === "esempio-peg-2023.xlsx")).toBe(
-      false,
-    );
+    expect(varianti.some((s) => s.file === "esempio-peg-2023.xlsx")).toBe(false);
   });
 
   it("raises OBIETTIVO_NUMERO_DUPLICATO across files, at the number's cell", () => {
-    const dup = c.segnalazioni.filter(
-      (s) =>
-        s.codice === "OBIETTIVO_NUMERO_DUPLICATO" &&
-        s.messaggio.includes("altre cartelle"),
-    );
+    const dup = c.segnalazioni.filter((s) => s.codice === "OBIETTIVO_NUMERO_DUPLICATO" && s.messaggio.includes("altre cartelle"));
     expect(dup.map((s) => `${s.file}|${s.foglio}`)).toEqual([
       "esempio-peg-2023.xlsx|Ob 1",
       "esempio-peg-2023.xlsx|Ob 2",
@@ -360,30 +315,15 @@ describe("peg consolida over a folder", () => {
   });
 
   it("carries every file's segnalazioni with the file", () => {
-    const esitiNonValidi = c.segnalazioni.filter(
-      (s) => s.codice === "ESITO_NON_VALIDO",
-    );
-    expect(esitiNonValidi.map((s) => `${s.file}|${s.foglio}`)).toEqual(
-      Array(3).fill("esempio-peg-2023.xlsx|Ob 4"),
-    );
-    expect(
-      c.segnalazioni.some(
-        (s) =>
-          s.codice === "PESATURA_MANCANTE" && s.file === "settore-sociale.xlsx",
-      ),
-    ).toBe(true);
+    const esitiNonValidi = c.segnalazioni.filter((s) => s.codice === "ESITO_NON_VALIDO");
+    expect(esitiNonValidi.map((s) => `${s.file}|${s.foglio}`)).toEqual(Array(3).fill("esempio-peg-2023.xlsx|Ob 4"));
+    expect(c.segnalazioni.some((s) => s.codice === "PESATURA_MANCANTE" && s.file === "settore-sociale.xlsx")).toBe(true);
   });
 
   it("writes the five sheets, with copied text as text", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(out()) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      "Riepilogo",
-      "Fasi in ritardo",
-      "Personale",
-      "Performance ente",
-      "Segnalazioni",
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Riepilogo", "Fasi in ritardo", "Personale", "Performance ente", "Segnalazioni"]);
     const r = wb.getWorksheet("Riepilogo")!;
     const titoli = new Map<string, Cell>();
     r.getColumn(4).eachCell((cell) => titoli.set(String(cell.value), cell));
@@ -408,18 +348,11 @@ describe("peg consolida, files and mistakes", () => {
   it("prints progress per file on stderr and a summary on stdout", async () => {
     const run = io();
     const o = join(dir, "due.xlsx");
-    const code = await runConsolida(
-      [lavori(), sociale(), "-o", o, "--al", "2023-12-31"],
-      run,
-    );
+    const code = await runConsolida([lavori(), sociale(), "-o", o, "--al", "2023-12-31"], run);
     expect(code).toBe(0);
-    expect(
-      run.err.filter((l) => l.startsWith("[")).map((l) => l.slice(0, 6)),
-    ).toEqual(["[1/2] ", "[2/2] "]);
+    expect(run.err.filter((l) => l.startsWith("[")).map((l) => l.slice(0, 6))).toEqual(["[1/2] ", "[2/2] "]);
     const text = run.out.join("\n");
-    expect(text).toContain(
-      "Consolidamento di 2 file, esercizio 2023, dati al 2023-12-31",
-    );
+    expect(text).toContain("Consolidamento di 2 file, esercizio 2023, dati al 2023-12-31");
     expect(text).toMatch(/Ente: 3 obiettivi, grado 68,3%/);
     expect(text).toContain("Riepilogo scritto in");
     expect(existsSync(o)).toBe(true);
@@ -428,9 +361,7 @@ describe("peg consolida, files and mistakes", () => {
   it("refuses to write onto an input, before reading anything", async () => {
     const b = hashes(settori);
     const run = io();
-    expect(await runConsolida([lavori(), sociale(), "-o", lavori()], run)).toBe(
-      2,
-    );
+    expect(await runConsolida([lavori(), sociale(), "-o", lavori()], run)).toBe(2);
     expect(run.err.join("\n")).toMatch(/settore-lavori\.xlsx/);
     expect(run.err.some((l) => l.startsWith("[1/"))).toBe(false);
     expect(hashes(settori)).toEqual(b);
@@ -442,21 +373,14 @@ describe("peg consolida, files and mistakes", () => {
     const run = io();
     expect(await runConsolida([sociale(), "-o", o], run)).toBe(2);
     expect(readFileSync(o, "utf8")).toBe("vecchio");
-    expect(
-      await runConsolida([sociale(), "-o", o, "--sovrascrivi"], io()),
-    ).toBe(0);
+    expect(await runConsolida([sociale(), "-o", o, "--sovrascrivi"], io())).toBe(0);
     expect(readFileSync(o).subarray(0, 2).toString()).toBe("PK");
   }, 30_000);
 
   it("exits 2 and writes nothing when no input can be used", async () => {
     const run = io();
     const o = join(dir, "niente.xlsx");
-    expect(
-      await runConsolida(
-        [join(settori, "rotto.xlsx"), join(dir, "manca.xlsx"), "-o", o],
-        run,
-      ),
-    ).toBe(2);
+    expect(await runConsolida([join(settori, "rotto.xlsx"), join(dir, "manca.xlsx"), "-o", o], run)).toBe(2);
     expect(existsSync(o)).toBe(false);
     const err = run.err.join("\n");
     expect(err).toContain("rotto.xlsx");
@@ -477,22 +401,9 @@ describe("peg consolida, files and mistakes", () => {
     mkdirSync(folder, { recursive: true });
     copyFileSync(sociale(), join(folder, "sociale.xlsx"));
     const run = io();
-    expect(
-      await runConsolida([folder, "-o", join(folder, "riepilogo.xlsx")], run),
-    ).toBe(0);
+    expect(await runConsolida([folder, "-o", join(folder, "riepilogo.xlsx")], run)).toBe(0);
     const again = io();
-    expect(
-      await runConsolida(
-        [
-          folder,
-          "-o",
-          join(folder, "riepilogo.xlsx"),
-          "--sovrascrivi",
-          "--json",
-        ],
-        again,
-      ),
-    ).toBe(0);
+    expect(await runConsolida([folder, "-o", join(folder, "riepilogo.xlsx"), "--sovrascrivi", "--json"], again)).toBe(0);
     expect(JSON.parse(again.out.join("")).file).toEqual(["sociale.xlsx"]);
   }, 30_000);
 
@@ -513,29 +424,15 @@ describe("peg consolida, files and mistakes", () => {
 
   it("reads a file named twice only once", async () => {
     const run = io();
-    const code = await runConsolida(
-      [
-        sociale(),
-        settori,
-        join(settori, "..", "settori", "settore-sociale.xlsx"),
-        "--json",
-      ],
-      run,
-    );
+    const code = await runConsolida([sociale(), settori, join(settori, "..", "settori", "settore-sociale.xlsx"), "--json"], run);
     expect(code).toBe(1); // the sample's errori and rotto.xlsx
     const c = JSON.parse(run.out.join(""));
-    expect(c.file).toEqual([
-      "settore-sociale.xlsx",
-      "esempio-peg-2023.xlsx",
-      "settore-lavori.xlsx",
-    ]);
+    expect(c.file).toEqual(["settore-sociale.xlsx", "esempio-peg-2023.xlsx", "settore-lavori.xlsx"]);
   }, 30_000);
 
   it("accepts --anno and tells the year in the JSON", async () => {
     const run = io();
-    expect(
-      await runConsolida([sociale(), "--json", "--anno", "2023"], run),
-    ).toBe(0);
+    expect(await runConsolida([sociale(), "--json", "--anno", "2023"], run)).toBe(0);
     expect(JSON.parse(run.out.join("")).esercizio).toBe(2023);
   });
 });
