@@ -87,7 +87,16 @@ async function richWorkbook(): Promise<Uint8Array> {
   const other = wb.addWorksheet("Note", { state: "hidden" });
   other.getCell("A1").value = "foglio nascosto";
   other.getCell("A1").font = { italic: true };
-  wb.addWorksheet("Riepilogo").getCell("A1").value = "altro foglio";
+  const riep = wb.addWorksheet("Riepilogo");
+  riep.getCell("A1").value = "altro foglio";
+  riep.addTable({
+    name: "Persone",
+    ref: "A3",
+    headerRow: true,
+    columns: [{ name: "Nome" }, { name: "Cat." }],
+    rows: [["Marina Comi", "PO"]],
+  });
+  await riep.protect("", { selectLockedCells: true });
   return toBytes(wb);
 }
 
@@ -230,7 +239,11 @@ describe("applyPlanToCopy", () => {
     expect(wb.getWorksheet("Note")!.getCell("A1").font).toMatchObject({
       italic: true,
     });
-    expect(wb.getWorksheet("Riepilogo")!.getCell("A1").value).toBe("altro foglio");
+    const riep = wb.getWorksheet("Riepilogo")!;
+    expect(riep.getCell("A1").value).toBe("altro foglio");
+    expect(Object.keys((riep as unknown as { tables: Record<string, unknown> }).tables)).toEqual(["Persone"]);
+    expect(riep.getCell("A4").value).toBe("Marina Comi");
+    expect((riep as unknown as { sheetProtection: { sheet?: boolean } }).sheetProtection).toMatchObject({ sheet: true });
     expect(wb.getWorksheet("Riepilogo (2)")!.getCell("A1").value).toBe("nuovo");
     expect(wb.getWorksheet("Riepilogo (2)")!.getCell("A1").font).toMatchObject({
       bold: true,
