@@ -19,7 +19,7 @@ import { officeHost } from "../../strings/it";
 import { quoteSheetName } from "./address";
 import { REQUIREMENTS, officeCapabilities, type Capabilities } from "./capabilities";
 import { officeErrorCode, rejectedBeforeRunning, toPegError } from "./errors";
-import { OP_OVERHEAD, queueNewSheet } from "./new-sheet";
+import { OP_OVERHEAD, PATH_OVERHEAD, estimateNewSheet, queueNewSheet } from "./new-sheet";
 import { jsonBytes, snapshotOf, toExcelValue } from "./values";
 
 /** Excel on the web refuses requests above 5 MB; keep a margin for what the estimate misses. */
@@ -59,7 +59,7 @@ function sameSnapshot(a: CellSnapshot, b: CellSnapshot): boolean {
 }
 
 function cellBytes(w: CellWrite): number {
-  let b = 3 * OP_OVERHEAD + w.foglio.length + w.cella.length; // getRange + load + getCellProperties
+  let b = 2 * PATH_OVERHEAD + 2 * OP_OVERHEAD + w.foglio.length + w.cella.length; // getItem, getRange, load, getCellProperties
   if (w.fmt !== undefined) b += OP_OVERHEAD + w.fmt.length;
   if (w.value !== undefined) b += OP_OVERHEAD + jsonBytes(toExcelValue(w.value));
   if (w.fill !== undefined) b += OP_OVERHEAD + 10;
@@ -192,9 +192,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     }
   }
   for (const w of plan.writes) units.push({ kind: "cell", write: w, bytes: cellBytes(w) });
-  // Size sheet units by queuing nothing: estimate from their cells.
-  for (const u of units)
-    if (u.kind === "sheet") u.bytes = u.spec.cells.reduce((n, c) => n + 60 + jsonBytes(c.v) + (c.style ? 200 : 0), OP_OVERHEAD);
+  for (const u of units) if (u.kind === "sheet") u.bytes = estimateNewSheet(u.spec);
 
   const record: UndoRecord = { cells: [], createdSheets: [], cambiateDopoLettura: [], syncs: 0 };
   const chunks = chunk(units, opts.maxRequestBytes ?? MAX_REQUEST_BYTES);
