@@ -42,12 +42,22 @@ export function Actions(p: ActionsProps) {
         {pane.actions.esiti}
       </Button>
       <Tooltip content={pane.hints.segno} relationship="description">
-        <Button size="small" icon={<CalendarLtr20Regular />} onClick={() => p.onOperazione({ tipo: "segno", segno: "previsto" })} disabled={d}>
+        <Button
+          size="small"
+          icon={<CalendarLtr20Regular />}
+          onClick={() => p.onOperazione({ tipo: "segno", segno: "previsto" })}
+          disabled={d}
+        >
           {pane.actions.previsto}
         </Button>
       </Tooltip>
       <Tooltip content={pane.hints.segno} relationship="description">
-        <Button size="small" icon={<CalendarCheckmark20Regular />} onClick={() => p.onOperazione({ tipo: "segno", segno: "effettivo" })} disabled={d}>
+        <Button
+          size="small"
+          icon={<CalendarCheckmark20Regular />}
+          onClick={() => p.onOperazione({ tipo: "segno", segno: "effettivo" })}
+          disabled={d}
+        >
           {pane.actions.effettivo}
         </Button>
       </Tooltip>

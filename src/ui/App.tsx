@@ -282,7 +282,12 @@ export function App({ host, initialView = "risultati", theme }: AppProps) {
   }
 
   return (
-    <FluentProvider theme={mode === "dark" ? webDarkTheme : webLightTheme} className={s.provider} applyStylesToPortals={false} data-theme={mode}>
+    <FluentProvider
+      theme={mode === "dark" ? webDarkTheme : webLightTheme}
+      className={s.provider}
+      applyStylesToPortals={false}
+      data-theme={mode}
+    >
       <div className={s.root} data-testid="pane">
         <header className={s.header}>
           <div className={s.titles}>

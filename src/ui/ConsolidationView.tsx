@@ -2,17 +2,7 @@
  * Consolidation: pick the files (or "questa cartella di lavoro"), follow the progress per file,
  * preview the tables that would be written, then write them (Excel) or download them (browser).
  */
-import {
-  Button,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Tab,
-  TabList,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, Radio, RadioGroup, Spinner, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle16Filled, DismissCircle16Filled, Clock16Regular } from "@fluentui/react-icons";
 import { useRef, useState } from "react";
 import type { SheetSpec } from "../sheets/sheet-spec";
@@ -216,7 +206,13 @@ export function ConsolidationView(props: {
       {anteprima && anteprima.fogli.length > 0 && (
         <>
           <Text weight="semibold">{pane.consolida.anteprima}</Text>
-          <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as number)} aria-label={pane.consolida.anteprima}>
+          <TabList
+            className={s.tabs}
+            size="small"
+            selectedValue={tab}
+            onTabSelect={(_, d) => setTab(d.value as number)}
+            aria-label={pane.consolida.anteprima}
+          >
             {anteprima.fogli.map((f, i) => (
               <Tab key={f.name} value={i}>
                 {f.name}

@@ -69,12 +69,22 @@ export function CountBadges({ conteggi, compact = false }: { conteggi: Conteggi;
   return (
     <span role="img" aria-label={label} style={{ display: "inline-flex", gap: 4, flexWrap: "wrap" }}>
       {show(conteggi.errore) && (
-        <Badge appearance={conteggi.errore ? "filled" : "outline"} color={conteggi.errore ? "danger" : "informative"} size="small" data-gravita="errore">
+        <Badge
+          appearance={conteggi.errore ? "filled" : "outline"}
+          color={conteggi.errore ? "danger" : "informative"}
+          size="small"
+          data-gravita="errore"
+        >
           {pane.countBadge(conteggi.errore, pane.counts.errori)}
         </Badge>
       )}
       {show(conteggi.avviso) && (
-        <Badge appearance={conteggi.avviso ? "tint" : "outline"} color={conteggi.avviso ? "warning" : "informative"} size="small" data-gravita="avviso">
+        <Badge
+          appearance={conteggi.avviso ? "tint" : "outline"}
+          color={conteggi.avviso ? "warning" : "informative"}
+          size="small"
+          data-gravita="avviso"
+        >
           {pane.countBadge(conteggi.avviso, pane.counts.avvisi)}
         </Badge>
       )}

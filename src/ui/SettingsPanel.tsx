@@ -22,8 +22,7 @@ const useStyles = makeStyles({
 
 type Colore = keyof Settings["colori"];
 const COLORI: Colore[] = ["previsto", "effettivo", "errore", "avviso"];
-const NUMERI = ["sogliaOk", "sogliaParziale", "classeRaggiunto", "classeParziale"] as const;
-type Numero = (typeof NUMERI)[number];
+type Numero = "sogliaOk" | "sogliaParziale" | "classeRaggiunto" | "classeParziale";
 
 interface Form {
   dataRiferimento: string;
@@ -118,11 +117,33 @@ export function SettingsPanel(props: { settings: Settings; onSave: (s: Settings)
 
   return (
     <form className={s.form} onSubmit={save} noValidate aria-label={pane.settings.title} data-testid="settings">
-      <Field label={pane.settings.dataRiferimento} hint={pane.settings.dataRiferimentoHint} validationMessage={err("dataRiferimento")} validationState={state("dataRiferimento")}>
-        <Input className={s.input} type="date" value={form.dataRiferimento} onChange={(_, d) => set({ dataRiferimento: d.value })} name="dataRiferimento" />
+      <Field
+        label={pane.settings.dataRiferimento}
+        hint={pane.settings.dataRiferimentoHint}
+        validationMessage={err("dataRiferimento")}
+        validationState={state("dataRiferimento")}
+      >
+        <Input
+          className={s.input}
+          type="date"
+          value={form.dataRiferimento}
+          onChange={(_, d) => set({ dataRiferimento: d.value })}
+          name="dataRiferimento"
+        />
       </Field>
-      <Field label={pane.settings.esercizio} hint={pane.settings.esercizioHint} validationMessage={err("esercizio")} validationState={state("esercizio")}>
-        <Input className={s.input} inputMode="numeric" value={form.esercizio} onChange={(_, d) => set({ esercizio: d.value })} name="esercizio" />
+      <Field
+        label={pane.settings.esercizio}
+        hint={pane.settings.esercizioHint}
+        validationMessage={err("esercizio")}
+        validationState={state("esercizio")}
+      >
+        <Input
+          className={s.input}
+          inputMode="numeric"
+          value={form.esercizio}
+          onChange={(_, d) => set({ esercizio: d.value })}
+          name="esercizio"
+        />
       </Field>
       <div className={s.pair}>
         {numberField("sogliaOk")}
@@ -144,7 +165,12 @@ export function SettingsPanel(props: { settings: Settings; onSave: (s: Settings)
                 value={/^#[0-9A-Fa-f]{6}$/.test(form.colori[k]) ? form.colori[k] : "#FFFFFF"}
                 onChange={(e) => set({ colori: { ...form.colori, [k]: e.target.value.toUpperCase() } })}
               />
-              <Input className={s.input} value={form.colori[k]} onChange={(_, d) => set({ colori: { ...form.colori, [k]: d.value } })} name={`colore-${k}`} />
+              <Input
+                className={s.input}
+                value={form.colori[k]}
+                onChange={(_, d) => set({ colori: { ...form.colori, [k]: d.value } })}
+                name={`colore-${k}`}
+              />
             </div>
           </Field>
         ))}

@@ -26,7 +26,6 @@ export function useThemeMode(host: PaneHost): [Mode, () => void] {
       offHost?.();
       mq?.removeEventListener?.("change", refresh);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host]);
 
   const mode = override ?? auto;

@@ -62,7 +62,13 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalL,
   },
-  status: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", color: tokens.colorNeutralForeground3, minHeight: "20px" },
+  status: {
+    display: "flex",
+    gap: tokens.spacingHorizontalM,
+    alignItems: "center",
+    color: tokens.colorNeutralForeground3,
+    minHeight: "20px",
+  },
   pane: {
     width: "400px",
     flexShrink: 0,
@@ -130,7 +136,12 @@ export function PreviewShell({ host, sampleUrl }: { host: WebPaneHost; sampleUrl
               <MessageBarBody>{e}</MessageBarBody>
               <MessageBarActions
                 containerAction={
-                  <Button appearance="transparent" icon={<Dismiss16Regular />} aria-label={preview.chiudiMessaggio} onClick={() => host.dismissErrors()} />
+                  <Button
+                    appearance="transparent"
+                    icon={<Dismiss16Regular />}
+                    aria-label={preview.chiudiMessaggio}
+                    onClick={() => host.dismissErrors()}
+                  />
                 }
               />
             </MessageBar>

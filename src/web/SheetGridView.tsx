@@ -237,4 +237,3 @@ export function SheetGridView({ sheet, marks, focus, selection, onSelect }: Grid
     </div>
   );
 }
-

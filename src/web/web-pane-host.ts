@@ -215,7 +215,11 @@ export function createWebPaneHost(opts: { storage?: Storage | null } = {}): WebP
         selezione: sel ? { foglio: sel.foglio, range: rangeA1(sel.range) } : null,
         evidenziazioni: highlights.get(f.id) ?? [],
       });
-      const p = e.toPreparazione(op, plan, f.grid.sheets.map((s) => s.name));
+      const p = e.toPreparazione(
+        op,
+        plan,
+        f.grid.sheets.map((s) => s.name),
+      );
       return { ...p, dati: { plan, fileId: f.id } };
     },
 
@@ -232,7 +236,13 @@ export function createWebPaneHost(opts: { storage?: Storage | null } = {}): WebP
       undoEntry = { fileId: f.id, highlights: before, bytes: f.bytes, grid: f.grid, modified: f.modified, celle: plan.writes.length };
       highlights.set(f.id, e.nextHighlights(before, p.operazione, plan));
       replaceFile({ ...f, bytes, grid, modified: true });
-      return { celle: plan.writes.length, nuoviFogli: e.newSheetNames(plan, f.grid.sheets.map((s) => s.name)) };
+      return {
+        celle: plan.writes.length,
+        nuoviFogli: e.newSheetNames(
+          plan,
+          f.grid.sheets.map((s) => s.name),
+        ),
+      };
     },
 
     canUndo: () => undoEntry !== null && state.files.some((f) => f.id === undoEntry!.fileId),
@@ -260,7 +270,11 @@ export function createWebPaneHost(opts: { storage?: Storage | null } = {}): WebP
       set({ sheet: foglio, focus: { foglio, ...p }, selection: { foglio, range } });
     },
 
-    async consolidate(fonte: FonteConsolidamento, settings: Settings, onFile?: (f: FileConsolidamento) => void): Promise<AnteprimaConsolidamento> {
+    async consolidate(
+      fonte: FonteConsolidamento,
+      settings: Settings,
+      onFile?: (f: FileConsolidamento) => void,
+    ): Promise<AnteprimaConsolidamento> {
       const e = await engine();
       type Src = { name: string; grid?: WorkbookGrid; read?: () => Promise<Uint8Array> };
       let sources: Src[];

@@ -22,8 +22,12 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     // Tabster's focus sentinels (<i data-tabster-dummy>) are aria-hidden on purpose: focusing one
     // moves the focus on at once. They are Fluent's machinery, not content.
     const r = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })),
+    }));
   });
   return res.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
-

@@ -121,7 +121,10 @@ describe("riquadro in Excel (office.js simulato sul fake)", () => {
 
     await page.evaluate((s) => __peg.setSelection(s), `'${scheda.foglio}'!A1`);
     await page.evaluate(() => __peg.run("pegSegnaEffettivo"));
-    await page.getByTestId("message").filter({ hasText: /cronoprogramma|selezion/i }).waitFor();
+    await page
+      .getByTestId("message")
+      .filter({ hasText: /cronoprogramma|selezion/i })
+      .waitFor();
     await page.close();
   });
 

@@ -193,7 +193,9 @@ describe("anteprima nel browser", () => {
   it("a file that is not a workbook gets a clear message, and the page still works", async () => {
     const page = await browser.newPage();
     await page.goto(previewUrl);
-    await page.getByTestId("open-files").setInputFiles({ name: "appunti.xlsx", mimeType: "text/plain", buffer: Buffer.from("non sono un foglio") });
+    await page
+      .getByTestId("open-files")
+      .setInputFiles({ name: "appunti.xlsx", mimeType: "text/plain", buffer: Buffer.from("non sono un foglio") });
     const msg = page.getByTestId("open-error");
     await msg.waitFor();
     expect(await msg.textContent()).toMatch(/^appunti\.xlsx: /);

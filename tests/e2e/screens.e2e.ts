@@ -17,7 +17,11 @@ function sideways(page: Page): Promise<number> {
   return page.evaluate(() => {
     const pane = document.querySelector('[data-testid="pane"]')!;
     const main = pane.querySelector("main")!;
-    return Math.max(pane.scrollWidth - pane.clientWidth, main.scrollWidth - main.clientWidth, document.documentElement.scrollWidth - window.innerWidth);
+    return Math.max(
+      pane.scrollWidth - pane.clientWidth,
+      main.scrollWidth - main.clientWidth,
+      document.documentElement.scrollWidth - window.innerWidth,
+    );
   });
 }
 

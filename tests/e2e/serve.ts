@@ -26,7 +26,10 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, extra: Record<string, { type: string; body: string | Buffer }> = {}): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  extra: Record<string, { type: string; body: string | Buffer }> = {},
+): Promise<StaticServer> {
   const base = resolve(root);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);

@@ -4,7 +4,7 @@ import { act } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PegError } from "../../src/domain/errors";
 import { App, LIVE_DEBOUNCE_MS } from "../../src/ui/App";
-import { byText, click, mount, settle, until, type Mounted } from "./dom";
+import { byText, click, mount, until, type Mounted } from "./dom";
 import { called, fakeHost } from "./fake-host";
 
 let m: Mounted | null = null;
@@ -107,7 +107,9 @@ describe("App (riquadro attività)", () => {
     const { c } = await start(host);
     host.failNext.set("prepare", new PegError("Selezionare le celle dei mesi nel cronoprogramma."));
     await click(byText(c, "button", "Segna effettivo"));
-    expect((await until(() => c.querySelector('[data-testid="message"]'))).textContent).toBe("Selezionare le celle dei mesi nel cronoprogramma.");
+    expect((await until(() => c.querySelector('[data-testid="message"]'))).textContent).toBe(
+      "Selezionare le celle dei mesi nel cronoprogramma.",
+    );
     const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
     host.failNext.set("verifica", new TypeError("x is undefined"));
     await click(byText(c, "button", "Verifica"));

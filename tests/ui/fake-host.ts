@@ -22,8 +22,28 @@ export function sampleReport(over: Partial<Report> = {}): Report {
           { n: 3, descrizione: null, previsto: [], effettivo: [], stato: null },
         ],
         indicatori: [
-          { cella: "A60", indicatore: "Rispetto termini", tipo: "data", direzione: "decrescente", atteso: "2023-06-30", realizzato: "2023-06-30", raggiungimento: 100, esito: "OK", esitoScritto: null },
-          { cella: "A61", indicatore: "Pratiche", tipo: "numero", direzione: "crescente", atteso: 10, realizzato: 4, raggiungimento: 40, esito: "NON RAGGIUNTO", esitoScritto: "OK" },
+          {
+            cella: "A60",
+            indicatore: "Rispetto termini",
+            tipo: "data",
+            direzione: "decrescente",
+            atteso: "2023-06-30",
+            realizzato: "2023-06-30",
+            raggiungimento: 100,
+            esito: "OK",
+            esitoScritto: null,
+          },
+          {
+            cella: "A61",
+            indicatore: "Pratiche",
+            tipo: "numero",
+            direzione: "crescente",
+            atteso: 10,
+            realizzato: 4,
+            raggiungimento: 40,
+            esito: "NON RAGGIUNTO",
+            esitoScritto: "OK",
+          },
         ],
         mediaValoreRaggiunto: 70,
         mediaRispettoTempi: 50,
@@ -107,8 +127,20 @@ export function fakeHost(over: Partial<FakeHost> = {}): FakeHost {
       log("consolidate", fonte);
       onFile?.({ file: "a.xlsx", stato: "letto", schede: 2 });
       return {
-        files: [{ file: "a.xlsx", stato: "letto", schede: 2 }, { file: "b.xlsx", stato: "errore", motivo: "Il file non è una cartella di lavoro." }],
-        fogli: [{ name: "Riepilogo", cells: [{ r: 0, c: 0, v: "File" }, { r: 1, c: 0, v: "a.xlsx" }, { r: 1, c: 1, v: 0.5, style: { fmt: "0%" } }] }],
+        files: [
+          { file: "a.xlsx", stato: "letto", schede: 2 },
+          { file: "b.xlsx", stato: "errore", motivo: "Il file non è una cartella di lavoro." },
+        ],
+        fogli: [
+          {
+            name: "Riepilogo",
+            cells: [
+              { r: 0, c: 0, v: "File" },
+              { r: 1, c: 0, v: "a.xlsx" },
+              { r: 1, c: 1, v: 0.5, style: { fmt: "0%" } },
+            ],
+          },
+        ],
         dati: null,
       };
     },

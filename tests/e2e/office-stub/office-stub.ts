@@ -29,7 +29,9 @@ const Office = {
   HostType: { Excel: "Excel" },
   PlatformType: { OfficeOnline: "OfficeOnline" },
   context: {
-    requirements: { isSetSupported: (set: string, version?: string) => ["ExcelApi", "SharedRuntime", "AddinCommands"].includes(set) && !!version },
+    requirements: {
+      isSetSupported: (set: string, version?: string) => ["ExcelApi", "SharedRuntime", "AddinCommands"].includes(set) && !!version,
+    },
     document: { url: "https://contoso.sharepoint.com/Documenti/esempio-peg-2023.xlsx", settings },
     officeTheme: { bodyBackgroundColor: opts.dark ? "#262626" : "#FFFFFF" },
     displayLanguage: "it-IT",
