@@ -87,7 +87,7 @@ const pctStyle = (extra?: CellStyle): CellStyle => ({
   fmt: PERCENT_FMT,
   ...extra,
 });
-const mesi = (ms: number[]): string => ms.map((m) => t.mesi[m - 1] ?? String(m)).join(", ");
+const mesi = (ms: number[]): string => (ms.length ? ms.map((m) => t.mesi[m - 1] ?? String(m)).join(", ") : t.nessunMese);
 const classeStyle = (c: Classe | null): CellStyle | undefined => (c ? CLASSE_STYLE[c] : undefined);
 
 function riepilogo(c: Consolidation): SheetSpec {

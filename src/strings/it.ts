@@ -453,6 +453,7 @@ export const consolidamento = {
     messaggio: "Messaggio",
   },
   mesi: ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
+  nessunMese: "nessuno",
   cli: {
     uso:
       "Uso: peg consolida FILE.xlsx [FILE.xlsx … | CARTELLA] -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA] [--json] [--sovrascrivi]\n" +

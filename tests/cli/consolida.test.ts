@@ -339,6 +339,54 @@ describe("peg consolida over a folder", () => {
     const seg = wb.getWorksheet("Segnalazioni")!;
     expect(seg.getCell("A3").value).toBe("rotto.xlsx");
   });
+
+  it("writes every table's figures into the sheets", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(out()) as unknown as ArrayBuffer);
+    const rows = (name: string): unknown[][] => {
+      const ws = wb.getWorksheet(name)!;
+      const list: unknown[][] = [];
+      ws.eachRow((row, r) => (list[r - 1] = (row.values as unknown[]).slice(1)));
+      return Array.from(list, (r) => r ?? []);
+    };
+    const riepilogo = rows("Riepilogo");
+    // Obiettivi: header on row 3, seven rows; grado as a fraction.
+    expect(riepilogo[2]!.slice(0, 4)).toEqual(["File", "Foglio", "N. obiettivo", "Titolo"]);
+    expect(riepilogo.slice(3, 10).map((r) => [r[1], r[13]])).toEqual([
+      ["Ob 1", undefined],
+      ["Ob 2", 1],
+      ["Ob 3", 1],
+      ["Ob 4", 1],
+      ["Lavori 1", 0.75],
+      ["Lavori 2", 1],
+      ["Sociale", 0.3],
+    ]);
+    const ente = riepilogo.find((r) => r[0] === "ENTE")!;
+    expect(ente.slice(1, 5)).toEqual([7, 0.8417, 0.7857, "parzialmente raggiunto"]); // tempi: (4 × 100 + 50 + 100 + 0) / 7
+    expect(riepilogo.find((r) => r[0] === "settore-lavori.xlsx" && r[1] === 2)!.slice(2, 5)).toEqual([
+      0.85,
+      0.75,
+      "parzialmente raggiunto",
+    ]);
+
+    const fasi = rows("Fasi in ritardo").slice(2);
+    expect(fasi.map((r) => [r[1], r[4], r[6], r[7]])).toEqual([
+      ["Lavori 1", 2, "mar", "mag"],
+      ["Sociale", 1, "feb", "nessuno"],
+    ]);
+
+    const personale = rows("Personale");
+    const comi = personale.find((r) => r[0] === "Marina Comi")!;
+    expect(comi.slice(1, 6)).toEqual(["COMI MARINA; Marina Comì", "PO", 7, 2.5, 2.6]);
+    expect(personale.filter((r) => r[0] === "Marina Comi")).toHaveLength(1 + 7); // summary + detail rows
+
+    const perf = rows("Performance ente").slice(2);
+    expect(perf).toHaveLength(5);
+    expect(perf.every((r) => r[8] === "OK" && r[10] === 1)).toBe(true);
+
+    const seg = rows("Segnalazioni").slice(2);
+    expect(seg).toHaveLength(c.segnalazioni.length + c.fileNonLetti.length);
+  });
 });
 
 describe("peg consolida, files and mistakes", () => {
