@@ -31,6 +31,8 @@ interface PegStub {
   cell(foglio: string, cella: string): Promise<{ value: unknown; fill: string | null } | null>;
   setSelection(address: string): Promise<void>;
   syncs(): Promise<number>;
+  selection(): Promise<string>;
+  savedSettings(): Record<string, unknown>;
 }
 declare const __peg: PegStub;
 
@@ -125,6 +127,22 @@ describe("riquadro in Excel (office.js simulato sul fake)", () => {
       .getByTestId("message")
       .filter({ hasText: /cronoprogramma|selezion/i })
       .waitFor();
+    await page.close();
+  });
+
+  it("clicking a segnalazione selects its cell in Excel; settings are saved in the document", async () => {
+    const { page } = await openPane();
+    const button = page.locator('button[data-codice="ESITO_NON_VALIDO"]').first();
+    const [foglio, cella] = (await button.getAttribute("data-cella"))!.split("!") as [string, string];
+    await button.click();
+    await expect.poll(() => page.evaluate(() => __peg.selection())).toMatch(new RegExp(`${foglio}'?!${cella}$`));
+
+    await page.getByRole("tab", { name: "Impostazioni" }).click();
+    await page.getByLabel("Soglia esito OK (%)").fill("90");
+    await page.getByRole("button", { name: "Salva impostazioni", exact: true }).click();
+    await page.getByTestId("message").filter({ hasText: "Impostazioni salvate." }).waitFor();
+    const saved = await page.evaluate(() => __peg.savedSettings());
+    expect((saved["peg.impostazioni"] as { sogliaOk: number }).sogliaOk).toBe(90);
     await page.close();
   });
 

@@ -117,6 +117,20 @@ describe("web PaneHost", () => {
     }
   });
 
+  it("adds a new scheda on a free sheet name, and undo takes it away", async () => {
+    const host = createWebPaneHost({ storage: null });
+    await host.openBytes("s.xlsx", sample());
+    const names = host.getState().files[0]!.grid.sheets.map((s) => s.name);
+    const p = await host.prepare({ tipo: "nuovaScheda" }, DEFAULT_SETTINGS);
+    expect(p.nuoviFogli).toHaveLength(1);
+    expect(names).not.toContain(p.nuoviFogli[0]);
+    const r = await host.apply(p, { sovrascrivi: false });
+    expect(r.nuoviFogli).toEqual(p.nuoviFogli);
+    expect(host.getState().files[0]!.grid.sheets.map((s) => s.name)).toEqual([...names, p.nuoviFogli[0]]);
+    await host.undo();
+    expect(host.getState().files[0]!.grid.sheets.map((s) => s.name)).toEqual(names);
+  });
+
   it("keeps settings in the given storage, falling back to defaults on bad data", async () => {
     const storage = memoryStorage();
     const host = createWebPaneHost({ storage });

@@ -73,4 +73,7 @@ const Office = {
     (await ready).state.selection = address;
   },
   syncs: async () => (await ready).state.syncCount,
+  selection: async () => (await ready).state.selection,
+  /** Document settings as saved with the workbook. */
+  savedSettings: () => Object.fromEntries(settings.saved),
 };
