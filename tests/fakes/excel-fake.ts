@@ -199,6 +199,8 @@ export class FakeWorkbookState {
   readonly options: Required<Omit<FakeOptions, "selection" | "requestLimitBytes" | "responseLimitBytes">> &
     Pick<FakeOptions, "requestLimitBytes" | "responseLimitBytes">;
   selection: string;
+  /** Handlers added with worksheets.onChanged.add (the pane's live checking). */
+  readonly changeHandlers = new Set<(ev: { source: string; worksheetId: string; address: string; changeType: string }) => unknown>();
   /** Formula results remembered so that restoring a formula gives back its value (recalculation). */
   private formulaResults = new Map<string, { value: string | number | boolean; error?: string }>();
 
@@ -304,6 +306,21 @@ export class FakeWorkbookState {
         c2 = Math.max(c2, m.c2);
       }
     return r2 < 0 ? null : { r1, c1, r2, c2 };
+  }
+
+  /** A user edit: set a cell as typing does and fire worksheets.onChanged like Excel. */
+  userEdit(sheetName: string, addr: string, text: string): void {
+    const s = this.sheet(sheetName);
+    if (!s) throw new Error(`fake: no sheet ${sheetName}`);
+    const { r, c } = parseA1(addr);
+    this.mutate(s, r, c, (x) => {
+      delete x.formula;
+      delete x.error;
+      const p = parseTyped(text, x.numberFormat);
+      x.value = p.value;
+      if (p.formula) x.formula = p.formula;
+    });
+    for (const h of this.changeHandlers) void h({ source: "Local", worksheetId: s.name, address: addr, changeType: "RangeEdited" });
   }
 
   /** Make the next sync fail with this error after `afterOps` queued operations ran. */
@@ -585,6 +602,14 @@ class FakeApplication extends FakeClientObject {
 class FakeWorksheetCollection extends FakeClientObject {
   readonly scalars = ["items", "count"] as const;
   private itemProxies: FakeWorksheet[] = [];
+  /** WorksheetCollection.onChanged (ExcelApi 1.9): registration takes effect at sync. */
+  readonly onChanged = {
+    add: (handler: (ev: { source: string; worksheetId: string; address: string; changeType: string }) => unknown) => {
+      const ctx = this.ctx;
+      ctx.queue({ size: 80, api: "1.9", run: () => void ctx.state.changeHandlers.add(handler) });
+      return { context: ctx, remove: () => ctx.queue({ size: 60, run: () => void ctx.state.changeHandlers.delete(handler) }) };
+    },
+  };
   protected read(prop: string): unknown {
     if (prop === "count") return this.ctx.state.sheets.length;
     return this.ctx.state.sheets.map((s) => s.name);
