@@ -116,6 +116,9 @@ export function SheetGridView({ sheet, marks, focus, selection, onSelect }: Grid
     if (x < el.scrollLeft + HEAD_W || x + COL_W > el.scrollLeft + el.clientWidth)
       el.scrollLeft = Math.max(0, x - HEAD_W - el.clientWidth / 3);
     setTop(el.scrollTop);
+    // In the narrow layout the grid sits above the pane: bring it on screen too.
+    el.scrollIntoView?.({ block: "nearest" });
+    cursor.current = { r: focus.r, c: focus.c };
   }, [focus, sheet]);
 
   const first = Math.max(0, Math.floor(top / ROW_H) - 1 - OVERSCAN);
