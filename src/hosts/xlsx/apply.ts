@@ -24,6 +24,7 @@ export async function applyPlanToCopy(data: Uint8Array | ArrayBuffer, plan: Writ
   const targets = resolveTargets(workbook, plan.writes); // throws before anything is changed
   try {
     keepSharedFormulas(targets);
+    for (const ws of workbook.worksheets) keepEmptyRowState(ws);
     for (const t of targets) applyWrite(t.ws.getCell(t.r, t.c), t.write);
     for (const spec of plan.newSheets) {
       const name = freeSheetName(
@@ -134,4 +135,28 @@ function keepSharedFormulas(targets: Target[]): void {
       });
     });
   }
+}
+
+/**
+ * ExcelJS writes a row only when it has cells or a height, so an empty row that is hidden or
+ * grouped (Excel writes `<row r="5" hidden="1"/>`) would come back visible and ungrouped in the
+ * copy. Giving such a row the sheet's default height keeps it, and changes nothing visible.
+ */
+function keepEmptyRowState(ws: Worksheet): void {
+  const rows = (ws as unknown as { _rows: Array<XRowState | undefined> })._rows;
+  const height = ws.properties.defaultRowHeight || 15;
+  rows.forEach((row) => {
+    if (!row || row.height || !(row.hidden || row.outlineLevel || row.collapsed)) return;
+    if (row.model) return; // ExcelJS writes this row anyway (it has cells)
+    row.height = height;
+  });
+}
+
+interface XRowState {
+  height?: number;
+  hidden?: boolean;
+  outlineLevel?: number;
+  collapsed?: boolean;
+  /** ExcelJS's row model: null when the row would not be written. */
+  readonly model: unknown;
 }

@@ -1,3 +1,4 @@
+import JSZip from "jszip"; // ExcelJS's own zip library: adds a row element as Excel writes it
 import { describe, expect, it } from "vitest";
 import { PegError } from "../../../src/domain/errors";
 import { applyPlanToCopy, loadWorkbookGrid } from "../../../src/hosts/xlsx";
@@ -294,5 +295,29 @@ describe("applyPlanToCopy", () => {
     const ws = (await reload(out)).getWorksheet("Ob 1")!;
     expect(ws.getCell("A1").value).toBe("Titolo nuovo");
     expect((ws.model as { merges: string[] }).merges).toEqual(["A1:D1"]);
+  });
+});
+
+describe("applyPlanToCopy keeps empty hidden and grouped rows", () => {
+  it("an empty row hidden in Excel stays hidden in the copy", async () => {
+    const wb = newWorkbook();
+    const ws = wb.addWorksheet("Ob 1");
+    ws.getCell("A1").value = 1;
+    ws.getCell("A9").value = 9;
+    // Excel writes a hidden empty row as <row r="5" hidden="1"/>; ExcelJS never writes one itself.
+    const zip = await JSZip.loadAsync(await toBytes(wb));
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      xml.replace('<row r="9"', '<row r="5" hidden="1"/><row r="6" outlineLevel="1" hidden="1"/><row r="9"'),
+    );
+    const input = await zip.generateAsync({ type: "uint8array" });
+    const out = await applyPlanToCopy(input, { writes: [write({ foglio: "Ob 1", cella: "B1", value: "OK" })], newSheets: [] });
+    const copy = (await reload(out)).getWorksheet("Ob 1")!;
+    expect(copy.getRow(5).hidden).toBe(true);
+    expect(copy.getRow(6).hidden).toBe(true);
+    expect(copy.getRow(6).outlineLevel).toBe(1);
+    expect(copy.getRow(7).hidden).toBe(false);
+    expect(copy.getCell("B1").value).toBe("OK");
   });
 });
