@@ -45,6 +45,8 @@ type Value = SpecCell["v"] | undefined;
 /** Collects cells and tracks the widest text per column for the widths. */
 class SheetBuilder {
   readonly cells: SpecCell[] = [];
+  /** Row heights in points, for wrapped headers and long texts (hosts do not auto-fit). */
+  readonly heights: Record<number, number> = {};
   private readonly longest: number[] = [];
 
   put(r: number, c: number, v: Value, style?: CellStyle, measure = true): void {
@@ -70,17 +72,22 @@ class SheetBuilder {
   }
 
   header(r: number, labels: string[], styles: Record<number, CellStyle> = {}): void {
-    // Headers wrap, so they count for at most 14 characters of width.
+    // Headers wrap on two lines, so they count for at most 14 characters of width.
     labels.forEach((l, c) => {
-      this.put(r, c, l, { ...HEADER, ...styles[c] }, false);
+      this.put(r, c, l === "" ? null : l, { ...HEADER, ...styles[c] }, false);
       this.longest[c] = Math.max(this.longest[c] ?? 0, Math.min(l.length, 14));
     });
+    this.heights[r] = 30;
   }
 
   widths(max: Record<number, number> = {}): number[] {
     return Array.from(this.longest, (n, c) => Math.min(Math.max((n ?? 0) + 2, 8), max[c] ?? 45));
   }
 }
+
+/** The Messaggio column: wide, wrapped; a row gets one line of height per this many characters. */
+const MESSAGGIO_WIDTH = 90;
+const MESSAGGIO_CHARS = 95;
 
 const pct = (x: number | null): number | null => (x === null ? null : x / 100);
 const pctStyle = (extra?: CellStyle): CellStyle => ({
@@ -152,44 +159,47 @@ function riepilogo(c: Consolidation): SheetSpec {
   // Sintesi per settore and ente, below the table so that the frozen header stays short.
   r += 1;
   b.put(r++, 0, t.titoli.sintesi, { bold: true, fontSize: 12 }, false);
-  b.header(r++, [
-    k.settore,
-    k.nObiettivi,
-    k.grado,
-    k.tempi,
-    k.classe,
-    t.classi.raggiunto,
-    t.classi.parziale,
-    t.classi.nonRaggiunto,
-    "non valutabili",
-    k.fasiInRitardo,
-    k.errori,
-    k.avvisi,
-    k.nota,
-  ]);
+  // Aligned with the obiettivi table: grado, tempi, classe, errori and avvisi in the same columns.
+  const sintesiHead = Array<string>(18).fill("");
+  Object.assign(sintesiHead, {
+    0: k.settore,
+    1: k.nObiettivi,
+    3: k.nota,
+    8: t.classi.raggiunto,
+    9: t.classi.parziale,
+    10: t.classi.nonRaggiunto,
+    11: k.nonValutabili,
+    12: k.fasiInRitardo,
+    13: k.grado,
+    14: k.tempi,
+    15: k.classe,
+    16: k.errori,
+    17: k.avvisi,
+  });
+  b.header(r++, sintesiHead, { 8: CLASSE_STYLE.raggiunto, 9: CLASSE_STYLE["parzialmente raggiunto"], 10: CLASSE_STYLE["non raggiunto"] });
   const lines = [...c.settori.map((s) => ({ ...s, label: s.file, bold: false })), { ...c.ente, label: t.titoli.ente, bold: true }];
   for (const s of lines) {
     const st: CellStyle | undefined = s.bold ? { bold: true } : undefined;
     b.row(r, [s.label, s.nObiettivi], st);
-    b.put(r, 2, pct(s.grado), pctStyle(st));
-    b.put(r, 3, pct(s.mediaRispettoTempi), pctStyle(st));
-    b.put(r, 4, s.classe, { ...st, ...classeStyle(s.classe) });
-    [
-      s.classi.raggiunto,
-      s.classi["parzialmente raggiunto"],
-      s.classi["non raggiunto"],
-      s.classi.nonValutabili,
-      s.fasiInRitardo,
-      s.errori,
-      s.avvisi,
-    ].forEach((v, i) => b.put(r, 5 + i, v, st));
-    b.put(r, 12, s.nota, s.nota ? NOTE : undefined);
+    if (s.nota) {
+      b.put(r, 3, s.nota, { ...NOTE, wrap: true }, false);
+      b.heights[r] = 30;
+    }
+    [s.classi.raggiunto, s.classi["parzialmente raggiunto"], s.classi["non raggiunto"], s.classi.nonValutabili, s.fasiInRitardo].forEach(
+      (v, i) => b.put(r, 8 + i, v, st),
+    );
+    b.put(r, 13, pct(s.grado), pctStyle(st));
+    b.put(r, 14, pct(s.mediaRispettoTempi), pctStyle(st));
+    b.put(r, 15, s.classe, { ...st, ...classeStyle(s.classe) });
+    b.put(r, 16, s.errori, st);
+    b.put(r, 17, s.avvisi, st);
     r++;
   }
 
   const spec: SheetSpec = {
     name: t.fogli.riepilogo,
     cells: b.cells,
+    heights: b.heights,
     widths: b.widths({ 0: 30, 3: 50, 4: 40, 5: 35 }),
     freeze: { rows: H + 1, cols: 0 },
     filter: {
@@ -227,6 +237,7 @@ function fasiInRitardo(c: Consolidation): SheetSpec {
   return {
     name: t.fogli.fasiInRitardo,
     cells: b.cells,
+    heights: b.heights,
     widths: b.widths({ 0: 30, 3: 45, 5: 50 }),
     freeze: { rows: 2, cols: 0 },
     filter: { r1: 1, c1: 0, r2: Math.max(1, r - 1), c2: head.length - 1 },
@@ -253,18 +264,21 @@ function personale(c: Consolidation): SheetSpec {
   // The detail, one row per partecipazione, for who wants to see each obiettivo's share.
   r += 1;
   b.put(r++, 0, t.titoli.dettaglioPersonale, { bold: true, fontSize: 12 }, false);
-  b.header(r++, [k.nome, k.file, k.foglio, k.numero, k.titolo, "Nome come scritto nella scheda", k.prevista, k.realizzata]);
+  // Same columns as the table above where they mean the same, then where the share comes from.
+  b.header(r++, [k.nome, k.nomeScritto, k.categoria, k.numero, k.prevista, k.realizzata, k.file, k.foglio, k.titolo]);
   for (const p of c.personale)
     for (const x of p.partecipazioni) {
-      b.row(r, [p.nome, x.file, x.foglio, x.numero, x.titolo, x.nomeScritto]);
-      b.put(r, 6, pct(x.prevista), pctStyle());
-      b.put(r, 7, pct(x.realizzata), pctStyle());
+      b.row(r, [p.nome, x.nomeScritto, x.categoria, x.numero]);
+      b.put(r, 4, pct(x.prevista), pctStyle());
+      b.put(r, 5, pct(x.realizzata), pctStyle());
+      b.row(r, [undefined, undefined, undefined, undefined, undefined, undefined, x.file, x.foglio, x.titolo]);
       r++;
     }
   return {
     name: t.fogli.personale,
     cells: b.cells,
-    widths: b.widths({ 0: 32, 1: 45, 4: 45, 5: 40 }),
+    heights: b.heights,
+    widths: b.widths({ 0: 32, 1: 45, 6: 30, 8: 50 }),
     freeze: { rows: 2, cols: 1 },
     filter: { r1: 1, c1: 0, r2: Math.max(1, lastPersona), c2: head.length - 1 },
     print: { landscape: true, fitToWidth: true },
@@ -326,6 +340,7 @@ function performanceEnte(c: Consolidation): SheetSpec {
   return {
     name: t.fogli.performanceEnte,
     cells: b.cells,
+    heights: b.heights,
     widths: b.widths({ 0: 30, 2: 40, 3: 35, 4: 55 }),
     freeze: { rows: 2, cols: 0 },
     filter: { r1: 1, c1: 0, r2: Math.max(1, r - 1), c2: head.length - 1 },
@@ -350,14 +365,17 @@ function segnalazioni(c: Consolidation): SheetSpec {
     b.row(r, [s.file, s.foglio, s.cella || null]);
     b.put(r, 3, s.gravita, GRAVITA_STYLE[s.gravita]);
     b.put(r, 4, s.codice);
-    b.put(r, 5, s.messaggio, { wrap: true });
+    b.put(r, 5, s.messaggio, { wrap: true }, false);
+    const lines = Math.ceil(s.messaggio.length / MESSAGGIO_CHARS);
+    if (lines > 1) b.heights[r] = 15 * lines;
     r++;
   }
   if (r === 2) b.put(r, 0, t.titoli.nessunaSegnalazione, NOTE, false);
   return {
     name: t.fogli.segnalazioni,
     cells: b.cells,
-    widths: b.widths({ 0: 30, 1: 25, 4: 34, 5: 90 }),
+    heights: b.heights,
+    widths: [...b.widths({ 0: 30, 1: 25, 4: 34 }).slice(0, 5), MESSAGGIO_WIDTH],
     freeze: { rows: 2, cols: 0 },
     filter: { r1: 1, c1: 0, r2: Math.max(1, r - 1), c2: head.length - 1 },
     print: { landscape: true, fitToWidth: true },

@@ -381,7 +381,7 @@ export const consolidamento = {
       ". Scrivere il nome sempre allo stesso modo in tutte le schede, indicando il periodo in una nota se serve.",
   },
   notaPesiUniformi: (mancanti: number, totale: number) =>
-    `Pesatura mancante in ${mancanti} obiettivi su ${totale}: il grado è calcolato con pesi uguali.`,
+    `Pesatura mancante in ${mancanti} ${mancanti === 1 ? "obiettivo" : "obiettivi"} su ${totale}: il grado è calcolato con pesi uguali.`,
   notaNessunGrado: "Nessun obiettivo ha ancora un grado di raggiungimento: compilare la performance realizzata degli indicatori.",
   classi: { raggiunto: "raggiunto", parziale: "parzialmente raggiunto", nonRaggiunto: "non raggiunto" },
   fogli: {
@@ -429,6 +429,8 @@ export const consolidamento = {
     nObiettivi: "N. obiettivi",
     fasiInRitardo: "Fasi in ritardo",
     nota: "Nota",
+    nonValutabili: "non valutabili",
+    nomeScritto: "Nome come scritto nella scheda",
     fase: "Fase",
     descrizione: "Descrizione della fase",
     mesiPrevisti: "Mesi previsti",

@@ -194,7 +194,7 @@ describe("consolidate", () => {
     expect(s2.grado).toBe(83);
     expect(s2.pesiUniformi).toBe(true);
     expect(s2.nota).toContain("pesi uguali");
-    expect(s2.nota).toContain("1 obiettivi su 2");
+    expect(s2.nota).toContain("in 1 obiettivo su 2");
     expect(s2.mediaRispettoTempi).toBe(0);
     expect(s2.classi.nonValutabili).toBe(1);
   });

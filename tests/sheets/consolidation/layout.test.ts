@@ -89,15 +89,41 @@ describe("consolidationSheets", () => {
     ]);
   });
 
-  it("adds the settori lines and the ente line, weighted, below the table", () => {
+  it("adds the settori lines and the ente line, weighted, below the table, in the table's columns", () => {
     const s = byName("Riepilogo");
-    const r1 = rowOf(s, "settore-1.xlsx") === 3 ? s.cells.filter((x) => x.v === "settore-1.xlsx").map((x) => x.r)[1]! : -1;
-    expect(r1).toBeGreaterThan(4);
-    expect(rowValues(s, r1).slice(0, 5)).toEqual(["settore-1.xlsx", 1, 0.5, 0, "non raggiunto"]);
+    const header = rowOf(s, "Settore (file)");
+    expect(header).toBeGreaterThan(4);
+    // Grado, tempi, classe, errori and avvisi sit under the same headers as in the obiettivi table.
+    for (const c of [13, 14, 15, 16, 17]) expect(at(s, header, c)!.v).toBe(at(s, 2, c)!.v);
+    const line = (r: number) => [13, 14, 15, 16, 17].map((c) => at(s, r, c)?.v);
+    expect(at(s, header + 1, 0)!.v).toBe("settore-1.xlsx");
+    expect(line(header + 1)).toEqual([0.5, 0, "non raggiunto", 1, 1]);
     const ente = rowOf(s, "ENTE");
-    // (40 × 50 + 60 × 100) / 100 = 80
-    expect(rowValues(s, ente).slice(0, 5)).toEqual(["ENTE", 2, 0.8, 0.5, "parzialmente raggiunto"]);
+    expect(ente).toBe(header + 3);
+    // (40 × 50 + 60 × 100) / 100 = 80; tempi (0 + 100) / 2
+    expect(line(ente)).toEqual([0.8, 0.5, "parzialmente raggiunto", 1, expect.any(Number)]);
+    expect(at(s, ente, 1)!.v).toBe(2);
     expect(at(s, ente, 0)!.style!.bold).toBe(true);
+    expect(at(s, ente, 15)!.style!.fill).toBe("#FFEB9C");
+    // counts per classe under the classes' own coloured headers
+    expect([8, 9, 10, 11, 12].map((c) => at(s, header, c)!.v)).toEqual([
+      "raggiunto",
+      "parzialmente raggiunto",
+      "non raggiunto",
+      "non valutabili",
+      "Fasi in ritardo",
+    ]);
+    expect([8, 9, 10, 11, 12].map((c) => at(s, ente, c)!.v)).toEqual([1, 0, 1, 0, 1]);
+    expect(s.heights![2]).toBe(30);
+  });
+
+  it("says in the Nota when equal weights were used", () => {
+    const c = sample();
+    c.settori[0]!.nota = "Pesatura mancante in 1 obiettivo su 1: il grado è calcolato con pesi uguali.";
+    const s = consolidationSheets(c)[0]!;
+    const r = rowOf(s, "Settore (file)") + 1;
+    expect(at(s, r, 3)).toMatchObject({ v: c.settori[0]!.nota, style: { wrap: true } });
+    expect(s.heights![r]).toBe(30);
   });
 
   it("asks for a bar chart of grado per obiettivo", () => {
@@ -118,14 +144,46 @@ describe("consolidationSheets", () => {
     expect(rowValues(s, 2)).toEqual(["settore-1.xlsx", "Ob 1", "1.06.01", EVIL, 2, "-Fase in ritardo", "mar, apr", "apr, mag"]);
   });
 
-  it("shows one row per person, the variants, and the detail", () => {
+  it("shows one row per person, the variants, and the detail in the same columns", () => {
     const s = byName("Personale");
     // "@Mario Rossi" is written one way only: shown as written, no variants.
     expect(rowValues(s, 2)).toEqual(["@Mario Rossi", "PO", 1, 0.5, 0.5]);
     expect(rowValues(s, 3)).toEqual(["Marina Comi", "+Marina Comi; COMI MARINA", "PO", 3, 1.7, 1.6]);
     expect(s.filter!.r2).toBe(3);
-    const detail = s.cells.filter((x) => x.c === 5 && x.r > 5).map((x) => x.v);
-    expect(detail).toEqual(["Nome come scritto nella scheda", "@Mario Rossi", "Marina Comi", "+Marina Comi", "COMI MARINA"]);
+    const detailHeader = rowOf(s, "Nome come scritto nella scheda");
+    expect(rowValues(s, detailHeader)).toEqual([
+      "Cognome e nome",
+      "Nome come scritto nella scheda",
+      "Cat.",
+      "N. obiettivo",
+      "% prevista",
+      "% realizzata",
+      "File",
+      "Foglio",
+      "Titolo",
+    ]);
+    expect(rowValues(s, detailHeader + 2)).toEqual([
+      "Marina Comi",
+      "Marina Comi",
+      "PO",
+      0.2,
+      0.2,
+      "settore-1.xlsx",
+      "Ente",
+      "Performance di ente",
+    ]);
+    expect(rowValues(s, detailHeader + 3)).toEqual([
+      "Marina Comi",
+      "+Marina Comi",
+      "PO",
+      "1.06.01",
+      0.5,
+      0.5,
+      "settore-1.xlsx",
+      "Ob 1",
+      EVIL,
+    ]);
+    expect(at(s, detailHeader + 3, 4)!.style!.fmt).toBe(PERCENT_FMT);
   });
 
   it("shows the ente indicators with typed values", () => {
@@ -149,6 +207,10 @@ describe("consolidationSheets", () => {
 
   it("lists unreadable files and every segnalazione with its file", () => {
     const s = byName("Segnalazioni");
+    // long messages wrap in a wide column, with room for their lines
+    expect(s.widths![5]).toBe(90);
+    for (const cell of s.cells.filter((x) => x.c === 5 && x.r > 1 && typeof x.v === "string" && x.v.length > 95))
+      expect(s.heights![cell.r]).toBeGreaterThanOrEqual(30);
     expect(rowValues(s, 2)).toEqual(["rotto.xlsx", "errore", "FILE NON LEGGIBILE", "Il file non è una cartella di lavoro di Excel."]);
     const codes = s.cells.filter((x) => x.c === 4 && x.r > 2).map((x) => x.v);
     expect(codes).toContain("EFFETTIVO_FUTURO");
