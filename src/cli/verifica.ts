@@ -3,8 +3,8 @@ import { basename } from "node:path";
 import { PegError } from "../domain/errors";
 import { SettingsSchema } from "../domain/settings";
 import { displayValue } from "../domain/values";
-import { applyPlanToCopy, loadWorkbookGrid } from "../hosts/xlsx";
-import { readInputFile, writeOutputFile } from "../hosts/xlsx/node-files";
+import { applyPlanToCopy, copyLossWarning, loadWorkbookGrid } from "../hosts/xlsx";
+import { checkOutputFile, readInputFile, writeOutputFile } from "../hosts/xlsx/node-files";
 import { planEsiti, planEvidenziazioni } from "../sheets/plans";
 import { verifica } from "../sheets/verifica";
 import { conflicts, type WritePlan } from "../sheets/write-plan";
@@ -27,6 +27,8 @@ export async function runVerifica(argv: string[], io: CliIO): Promise<number> {
     if (!json) io.stderr(m);
   };
 
+  // A wrong output path is refused before the long work.
+  if (typeof out === "string") await checkOutputFile(out, { overwrite: sovrascrivi, inputPaths: [file] });
   progress(t.progressoLettura(file));
   const bytes = await readInputFile(file);
   const { grid } = await loadWorkbookGrid(bytes, { fileName: basename(file) });
@@ -54,6 +56,8 @@ export async function runVerifica(argv: string[], io: CliIO): Promise<number> {
       io.stderr(t.nonSovrascritte(skipped.length));
       for (const w of skipped) io.stderr(`  ${w.foglio}!${w.cella}: «${displayValue(w.previous.value)}» → «${displayValue(w.value ?? null)}»`);
     }
+    const loss = copyLossWarning(bytes);
+    if (loss) io.stderr(loss);
     progress(t.progressoScrittura(out));
     const copy = await applyPlanToCopy(bytes, plan, { fileName: basename(file) });
     await writeOutputFile(out, copy, { overwrite: sovrascrivi, inputPaths: [file] });
