@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runConsolida } from "../../src/cli/consolida";
+import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
 import { ConsolidationSchema, type Consolidation } from "../../src/domain/consolidation";
 import ExcelJS, { type Cell } from "../../src/hosts/xlsx/exceljs";
@@ -476,6 +477,15 @@ describe("peg consolida, files and mistakes", () => {
     const c = JSON.parse(run.out.join(""));
     expect(c.file).toEqual(["settore-sociale.xlsx", "esempio-peg-2023.xlsx", "settore-lavori.xlsx"]);
   }, 30_000);
+
+  it("prints its usage with --help, through the peg entry point too", async () => {
+    const run = io();
+    expect(await runConsolida(["--help"], run)).toBe(0);
+    expect(run.out.join("\n")).toMatch(/^Uso: peg consolida/);
+    const viaMain = io();
+    expect(await main(["consolida", "-h"], viaMain)).toBe(0);
+    expect(viaMain.out.join("\n")).toMatch(/^Uso: peg consolida/);
+  });
 
   it("accepts --anno and tells the year in the JSON", async () => {
     const run = io();
