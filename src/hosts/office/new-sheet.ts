@@ -24,7 +24,7 @@ function fmtOf(c: SpecCell): string {
   return "General";
 }
 
-function applyStyle(range: Excel.Range, s: CellStyle, multi: boolean): void {
+function applyStyle(range: Excel.Range, s: CellStyle, rect: Rect): void {
   const f = range.format;
   const set = (apply: () => void) => apply();
   if (s.bold !== undefined) set(() => (f.font.bold = s.bold!));
@@ -36,13 +36,14 @@ function applyStyle(range: Excel.Range, s: CellStyle, multi: boolean): void {
   if (s.hAlign) set(() => (f.horizontalAlignment = s.hAlign === "left" ? "Left" : s.hAlign === "center" ? "Center" : "Right"));
   if (s.vAlign) set(() => (f.verticalAlignment = s.vAlign === "top" ? "Top" : s.vAlign === "middle" ? "Center" : "Bottom"));
   if (s.border) {
-    const edges: Array<"EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical"> = [
+    const edges: Array<"EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal"> = [
       "EdgeTop",
       "EdgeBottom",
       "EdgeLeft",
       "EdgeRight",
     ];
-    if (multi) edges.push("InsideVertical");
+    if (rect.c2 > rect.c1) edges.push("InsideVertical");
+    if (rect.r2 > rect.r1) edges.push("InsideHorizontal");
     for (const e of edges) set(() => (f.borders.getItem(e).style = "Continuous"));
   }
 }
@@ -63,8 +64,8 @@ function rowRuns(spec: SheetSpec): RowRun[] {
     byRow.set(c.r, row);
   }
   const runs: RowRun[] = [];
-  for (const [r, cells] of byRow) {
-    cells.sort((x, y) => x.c - y.c);
+  for (const r of [...byRow.keys()].sort((x, y) => x - y)) {
+    const cells = byRow.get(r)!.sort((x, y) => x.c - y.c);
     let start = 0;
     for (let i = 1; i <= cells.length; i++) {
       if (i < cells.length && cells[i]!.c === cells[i - 1]!.c + 1) continue;
@@ -84,24 +85,97 @@ function rowRuns(spec: SheetSpec): RowRun[] {
   return runs;
 }
 
-/** Style properties one style sets (each is one queued action). */
-function styleProps(s: CellStyle, multi: boolean): number {
-  const keys: Array<keyof CellStyle> = ["bold", "italic", "color", "fontSize", "fill", "wrap", "hAlign", "vAlign"];
-  // A border edge is a getItem path plus a set.
-  return keys.filter((k) => s[k] !== undefined).length + (s.border ? (multi ? 5 : 4) * ((PATH_OVERHEAD + OP_OVERHEAD) / OP_OVERHEAD) : 0);
+interface Rect {
+  r1: number;
+  r2: number;
+  c1: number;
+  c2: number;
 }
+
+/**
+ * Stack row segments with the same columns and key in consecutive rows into rectangles: a table
+ * of 1,500 rows becomes a handful of ranges, one action each (the request stays small).
+ */
+function stack<T extends { r: number; c1: number; c2: number; key: string }>(segments: T[]): Array<Rect & { items: T[] }> {
+  const open = new Map<string, Rect & { items: T[] }>();
+  const out: Array<Rect & { items: T[] }> = [];
+  for (const s of segments) {
+    const k = `${s.c1}:${s.c2}:${s.key}`;
+    const cur = open.get(k);
+    if (cur && cur.r2 === s.r - 1) {
+      cur.r2 = s.r;
+      cur.items.push(s);
+    } else {
+      const rect = { r1: s.r, r2: s.r, c1: s.c1, c2: s.c2, items: [s] };
+      open.set(k, rect);
+      out.push(rect);
+    }
+  }
+  return out;
+}
+
+interface Layout {
+  values: Array<Rect & { fmts: string[][]; vals: Array<Array<string | number | boolean>> }>;
+  styles: Array<Rect & { style: CellStyle }>;
+  heights: Array<{ r1: number; r2: number; h: number }>;
+  widths: Array<{ c1: number; c2: number; points: number }>;
+}
+
+function layout(spec: SheetSpec): Layout {
+  const runs = rowRuns(spec);
+  const values = stack(runs.map((run) => ({ r: run.r, c1: run.cells[0]!.c, c2: run.cells[run.cells.length - 1]!.c, key: "", run }))).map(
+    (rect) => ({
+      ...rect,
+      fmts: rect.items.map((i) => i.run.cells.map(fmtOf)),
+      vals: rect.items.map((i) => i.run.cells.map((c) => toExcelValue(c.v))),
+    }),
+  );
+  const styles = stack(
+    runs.flatMap((run) =>
+      run.styles.map((st) => ({ r: run.r, c1: run.cells[st.from]!.c, c2: run.cells[st.to]!.c, key: styleKey(st.style), style: st.style })),
+    ),
+  ).map((rect) => ({ r1: rect.r1, r2: rect.r2, c1: rect.c1, c2: rect.c2, style: rect.items[0]!.style }));
+  const heights: Layout["heights"] = [];
+  for (const [r, h] of Object.entries(spec.heights ?? {})
+    .map(([r, h]) => [Number(r), h] as const)
+    .sort((a, b) => a[0] - b[0])) {
+    const last = heights[heights.length - 1];
+    if (last && last.r2 === r - 1 && last.h === h) last.r2 = r;
+    else heights.push({ r1: r, r2: r, h });
+  }
+  const widths: Layout["widths"] = [];
+  spec.widths?.forEach((w, c) => {
+    if (!w) return;
+    // Characters → points: about 7 px a character plus padding, 0.75 pt a pixel.
+    const points = Math.round((w * 7 + 5) * 0.75);
+    const last = widths[widths.length - 1];
+    if (last && last.c2 === c - 1 && last.points === points) last.c2 = c;
+    else widths.push({ c1: c, c2: c, points });
+  });
+  return { values, styles, heights, widths };
+}
+
+/** Style properties one style sets, in actions (a border edge is a getItem path plus a set). */
+function styleBytes(s: CellStyle, rect: Rect): number {
+  const keys: Array<keyof CellStyle> = ["bold", "italic", "color", "fontSize", "fill", "wrap", "hAlign", "vAlign"];
+  const edges = 4 + (rect.c2 > rect.c1 ? 1 : 0) + (rect.r2 > rect.r1 ? 1 : 0);
+  return (
+    PATH_OVERHEAD + OP_OVERHEAD * keys.filter((k) => s[k] !== undefined).length + (s.border ? edges * (PATH_OVERHEAD + OP_OVERHEAD) : 0)
+  );
+}
+
+const rectA1 = (r: Rect) => `${a1(r.r1, r.c1)}:${a1(r.r2, r.c2)}`;
 
 /** Estimated request bytes of queueNewSheet(spec), computed without queueing anything. */
 export function estimateNewSheet(spec: SheetSpec): number {
+  const l = layout(spec);
   let bytes = PATH_OVERHEAD + spec.name.length;
-  for (const run of rowRuns(spec)) {
-    bytes += PATH_OVERHEAD + 2 * OP_OVERHEAD + jsonBytes([run.cells.map(fmtOf)]) + jsonBytes([run.cells.map((c) => toExcelValue(c.v))]);
-    for (const st of run.styles) bytes += PATH_OVERHEAD + OP_OVERHEAD * styleProps(st.style, st.to > st.from);
-  }
+  for (const v of l.values) bytes += PATH_OVERHEAD + 2 * OP_OVERHEAD + jsonBytes(v.fmts) + jsonBytes(v.vals);
+  for (const st of l.styles) bytes += styleBytes(st.style, st);
   const extras =
     (spec.merges?.length ?? 0) +
-    (spec.widths?.filter(Boolean).length ?? 0) +
-    Object.keys(spec.heights ?? {}).length +
+    l.widths.length +
+    l.heights.length +
     (spec.freeze ? 1 : 0) +
     (spec.filter ? 1 : 0) +
     (spec.validations?.length ?? 0) +
@@ -111,45 +185,33 @@ export function estimateNewSheet(spec: SheetSpec): number {
 }
 
 /**
- * Queue the creation of `name` from `spec`. Cells of a row that are contiguous are written with
- * one `values` and one `numberFormat` call; styles with one call per run of identically styled
- * cells. Returns the estimated request bytes (as estimateNewSheet).
+ * Queue the creation of `name` from `spec`. Values and formats go in blocks (contiguous cells of
+ * consecutive rows with the same columns), styles, heights and widths by rectangles of equal
+ * settings. Returns the estimated request bytes (as estimateNewSheet).
  */
 export function queueNewSheet(context: Excel.RequestContext, spec: SheetSpec, name: string, caps: Capabilities): number {
   const sheet = context.workbook.worksheets.add(name);
-  for (const run of rowRuns(spec)) {
-    const { r, cells } = run;
-    const range = sheet.getRange(`${a1(r, cells[0]!.c)}:${a1(r, cells[cells.length - 1]!.c)}`);
+  const l = layout(spec);
+  for (const v of l.values) {
+    const range = sheet.getRange(rectA1(v));
     // Format first: a date serial then shows as a date, never as a bare number.
-    range.numberFormat = [cells.map(fmtOf)];
-    range.values = [cells.map((c) => toExcelValue(c.v))];
-    for (const st of run.styles)
-      applyStyle(sheet.getRange(`${a1(r, cells[st.from]!.c)}:${a1(r, cells[st.to]!.c)}`), st.style, st.to > st.from);
+    range.numberFormat = v.fmts;
+    range.values = v.vals;
   }
-  for (const m of spec.merges ?? []) {
-    sheet.getRange(rangeA1(m)).merge(false);
-  }
-  spec.widths?.forEach((w, c) => {
-    if (!w) return;
-    // Characters → points: about 7 px a character plus padding, 0.75 pt a pixel.
-    sheet.getRange(`${colLetters(c)}1`).format.columnWidth = Math.round((w * 7 + 5) * 0.75);
-  });
-  for (const [r, h] of Object.entries(spec.heights ?? {})) {
-    sheet.getRange(`A${Number(r) + 1}`).format.rowHeight = h;
-  }
+  for (const st of l.styles) applyStyle(sheet.getRange(rectA1(st)), st.style, st);
+  for (const m of spec.merges ?? []) sheet.getRange(rangeA1(m)).merge(false);
+  for (const w of l.widths) sheet.getRange(`${colLetters(w.c1)}1:${colLetters(w.c2)}1`).format.columnWidth = w.points;
+  for (const h of l.heights) sheet.getRange(`A${h.r1 + 1}:A${h.r2 + 1}`).format.rowHeight = h.h;
   if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0)) {
     if (spec.freeze.rows > 0 && spec.freeze.cols > 0)
       sheet.freezePanes.freezeAt(sheet.getRange(`A1:${a1(spec.freeze.rows - 1, spec.freeze.cols - 1)}`));
     else if (spec.freeze.rows > 0) sheet.freezePanes.freezeRows(spec.freeze.rows);
     else sheet.freezePanes.freezeColumns(spec.freeze.cols);
   }
-  if (spec.filter) {
-    sheet.autoFilter.apply(sheet.getRange(rangeA1(spec.filter)));
-  }
+  if (spec.filter) sheet.autoFilter.apply(sheet.getRange(rangeA1(spec.filter)));
   for (const v of spec.validations ?? []) {
     // List validations are ExcelApi 1.8, below the core 1.9.
-    const source = v.list.join(",");
-    sheet.getRange(rangeA1(v)).dataValidation.rule = { list: { inCellDropDown: true, source } };
+    sheet.getRange(rangeA1(v)).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
   }
   if (spec.chart && caps.supports("ExcelApi", "1.7")) {
     const ch = spec.chart;

@@ -148,6 +148,27 @@ describe("applyPlan", () => {
     expect(s.fitToWidth).toBe(true);
   });
 
+  it("writes a long table as a few stacked blocks, every cell in its place", async () => {
+    const fx = fake(workbook(1));
+    const cells: SheetSpec["cells"] = [];
+    for (let r = 0; r < 1500; r++)
+      for (let c = 0; c < 4; c++) cells.push({ r, c, v: c === 0 ? `Voce ${r}` : r * 10 + c, style: { border: true, wrap: c === 3 } });
+    const heights = Object.fromEntries(Array.from({ length: 1500 }, (_, r) => [r, 30]));
+    const rec = await applyPlan(
+      asExcel(fx.context()),
+      { writes: [], newSheets: [{ name: "Segnalazioni", cells, heights, widths: [20, 10, 10, 10] }] },
+      { capabilities: caps, existingSheetNames: ["Ob 1"] },
+    );
+    expect(rec.syncs).toBe(1);
+    expect(fx.state.at("Segnalazioni", "A1")).toMatchObject({ value: "Voce 0", border: true });
+    expect(fx.state.at("Segnalazioni", "D1500")).toMatchObject({ value: 14993, border: true, wrap: true });
+    expect(fx.state.at("Segnalazioni", "C750")).toMatchObject({ value: 7492, border: true });
+    expect(fx.state.at("Segnalazioni", "C750").wrap).toBe(false);
+    expect(fx.state.sheet("Segnalazioni")!.rowHeights.get(1499)).toBe(30);
+    // Blocks, not a range per row: the request is about the size of the data.
+    expect(fx.state.payloads[0]!.request).toBeLessThan(200_000);
+  });
+
   it("lists the sheets itself (one more sync) when the caller did not pass their names", async () => {
     const fx = fake(workbook(1));
     const rec = await applyPlan(
