@@ -147,12 +147,16 @@ describe("riquadro in Excel (office.js simulato sul fake)", () => {
   });
 
   for (const dark of [false, true])
-    for (const width of [360, 450])
+    for (const width of dark ? [360, 450] : [320, 360, 450])
       it(`looks like an Office pane at ${width} px, ${dark ? "dark" : "light"} (screenshot, axe)`, async () => {
         const { page } = await openPane({ width, dark });
         expect(await page.getByTestId("pane").getAttribute("class")).toBeTruthy();
         expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe(dark ? "dark" : "light");
         await page.waitForTimeout(300);
+        // Nothing runs past the pane's width, even at Excel's narrowest pane.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        const main = page.locator('[data-testid="pane"] main');
+        expect(await main.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
         await page.screenshot({ path: join(SHOTS, `office-pane-${width}-${dark ? "dark" : "light"}.png`) });
         expect(await axeViolations(page)).toEqual([]);
         await page.close();
