@@ -32,7 +32,7 @@ export const L = {
   mediaValore: /^media valore raggiunto/,
   mediaTempi: /^media rispetto( dei)? tempi/,
   grado: /^grado di raggiungimento/,
-  ente: /obiettivo di performance organizzativa di ente/,
+  ente: /obiettivo di performance organizzativa (di|dell) ente/,
   indici: /^indici$/,
   media: /^media$/,
   processo: /^processo\b/,

@@ -522,8 +522,10 @@ function readIndici(view: SheetView, s: RecognisedScheda): void {
       else if (L.media.test(normLabel(t))) media = c;
     }
     if (years.length >= 1 && media !== null) {
-      // Only the years before the media column are past years; the one after is "da rilevare".
-      header = { r, anni: years.filter((c) => c < media!), media, nomeCol: label.c };
+      // The years before the media column are past years; the one after is "da rilevare". When
+      // media comes first (right of the names), the past years are the ones after it.
+      const before = years.filter((c) => c < media!);
+      header = { r, anni: before.length ? before : years, media, nomeCol: label.c };
     }
   }
   if (!header) return;
