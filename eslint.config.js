@@ -5,6 +5,7 @@
 import js from "@eslint/js";
 import prettier from "eslint-config-prettier";
 import officeAddins from "eslint-plugin-office-addins";
+import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
@@ -39,6 +40,14 @@ export default tseslint.config(
       "office-addins/no-navigational-load": "warn",
       "office-addins/no-office-initialize": "warn",
       "office-addins/test-for-null-using-isNullObject": "error",
+    },
+  },
+  {
+    files: ["**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
     },
   },
   {
