@@ -2,10 +2,10 @@
  * Recognises a scheda by its labels (spec §2) and records where each piece sits, so that the
  * engine can read the values and plans can write back into exactly the right cells.
  */
-import { isBlank } from "./grid";
+import { isBlank, type Cell } from "./grid";
 import { EFFETTIVO_WORD, L, PREVISTO_WORD, isBlockStart } from "./labels";
 import { SheetView, type LabelCell, type Pos } from "./sheet-view";
-import { monthFromLabel } from "../domain/values";
+import { isDateFormat, monthFromLabel, serialToDate } from "../domain/values";
 import { normLabel } from "../domain/text";
 
 export interface PersonaRef {
@@ -263,10 +263,10 @@ function readCrono(view: SheetView, s: RecognisedScheda): void {
     if (label && r < label.r) continue;
     const months = new Array<number>(12).fill(-1);
     let count = 0;
-    for (const l of view.rowLabels(r)) {
-      const m = monthFromLabel(l.text);
+    for (const [c, cell] of view.grid.rowCells(r)) {
+      const m = monthOfCell(cell);
       if (m && months[m - 1] === -1) {
-        months[m - 1] = l.c;
+        months[m - 1] = c;
         count++;
       }
     }
@@ -319,6 +319,15 @@ function readCrono(view: SheetView, s: RecognisedScheda): void {
   };
   crono.backgroundFill = backgroundFill(view, crono);
   s.crono = crono;
+}
+
+/** A month header cell: a month name ("settem.", "GEN 2023"), or a real date (Excel's "mmm-yy" headers). */
+function monthOfCell(cell: Cell): number | null {
+  const v = cell.v;
+  if (typeof v === "string") return monthFromLabel(v);
+  if (v instanceof Date) return v.getUTCMonth() + 1;
+  if (typeof v === "number" && isDateFormat(cell.fmt) && v > 0 && v < 2_958_466) return serialToDate(v).m;
+  return null;
 }
 
 /** Months missing from the header (a typo, a merged cell) take the column between their neighbours. */

@@ -1,0 +1,151 @@
+/**
+ * Edge cases of label-based recognition that real workbooks produce: long indicator tables with
+ * holes, more than seven fasi, month headers with a year, merged name cells, a PESATURA typed as
+ * text, blocks in another order, month headers that are real dates.
+ */
+import { describe, expect, it } from "vitest";
+import { SettingsSchema } from "../../src/domain/settings";
+import { verifica } from "../../src/sheets/verifica";
+import { MESI, marks, sheet, wb, type In } from "../helpers/grid";
+
+const settings = SettingsSchema.parse({ dataRiferimento: "2023-12-31", esercizio: 2023 });
+const run = (rows: In[][], merges: Array<[number, number, number, number]> = []) => {
+  const g = sheet("Ob", rows);
+  for (const [r1, c1, r2, c2] of merges) g.addMerge({ r1, c1, r2, c2 });
+  return verifica(wb(g), { file: "t.xlsx", settings });
+};
+const codes = (a: ReturnType<typeof run>) => a.report.segnalazioni.map((s) => `${s.codice}@${s.cella}`);
+
+const header: In[][] = [["OBIETTIVO DI STRUTTURA"], ["N.OBIETTIVO", "TITOLO", "PESATURA"], ["1.01.01", "Titolo", 10], []];
+const personale: In[][] = [
+  ["PERSONALE COINVOLTO"],
+  ["Cat.", "Cognome e Nome", "% Partecipazione"],
+  [undefined, undefined, "Prevista", "Realizzata"],
+  ["PO", "Mario Rossi", 100, 100],
+  [],
+];
+const fasiBlock = (n: number): In[][] => [
+  ["Descrizione delle fasi di attuazione"],
+  ...Array.from({ length: n }, (_, i): In[] => [i + 1, `Fase ${i + 1}`]),
+  [],
+];
+const cronoBlock = (n: number, months: In[] = MESI, markOf = (i: number) => [i % 12 + 1]): In[][] => [
+  ["CRONOPROGRAMMA"],
+  ["FASI E TEMPI", ...months],
+  ...Array.from({ length: n }, (_, i): In[][] => [
+    [`${i + 1} previsto`, ...marks(markOf(i))],
+    [`${i + 1} effettivo`, ...marks(markOf(i))],
+  ]).flat(),
+  [],
+];
+const indicatoriBlock = (rows: In[][]): In[][] => [
+  ["INDICATORI DI PERFORMANCE"],
+  ["Indicatore", "Performance attesa", "Performance realizzata", "Esito", "Note"],
+  ...rows,
+  [],
+];
+const verificaBlock: In[][] = [
+  ["VERIFICA INTERMEDIA AL 30/06", undefined, "VERIFICA FINALE"],
+  ["MEDIA VALORE RAGGIUNTO %", undefined, "MEDIA VALORE RAGGIUNTO %"],
+  ["MEDIA RISPETTO DEI TEMPI %", undefined, "MEDIA RISPETTO DEI TEMPI %"],
+];
+const oneIndicator: In[][] = [["Pratiche evase", "80%", "85%", "OK"]];
+
+describe("recognition edge cases", () => {
+  it("reads an indicator table of eight rows with an empty row in the middle", () => {
+    const ind: In[][] = [];
+    for (let i = 1; i <= 8; i++) {
+      if (i === 5) ind.push([]);
+      ind.push([`Indicatore ${i}`, 10 * i, 10 * i, "OK"]);
+    }
+    const a = run([...header, ...personale, ...fasiBlock(1), ...cronoBlock(1), ...indicatoriBlock(ind), ...verificaBlock]);
+    const s = a.report.schede[0]!;
+    expect(s.indicatori.map((i) => i.indicatore)).toEqual(Array.from({ length: 8 }, (_, i) => `Indicatore ${i + 1}`));
+    expect(s.indicatori.map((i) => i.esito)).toEqual(Array(8).fill("OK"));
+    expect(codes(a).filter((c) => !c.startsWith("FASE"))).toEqual([]);
+  });
+
+  it("reads ten fasi in the description and the cronoprogramma", () => {
+    const a = run([...header, ...personale, ...fasiBlock(10), ...cronoBlock(10), ...indicatoriBlock(oneIndicator), ...verificaBlock]);
+    const s = a.report.schede[0]!;
+    expect(s.fasi.map((f) => [f.n, f.descrizione, f.previsto, f.effettivo])).toEqual(
+      Array.from({ length: 10 }, (_, i) => [i + 1, `Fase ${i + 1}`, [i + 1], [i + 1]]),
+    );
+    expect(s.mediaRispettoTempi).toBe(100);
+  });
+
+  it("reads a month header written «GEN 2023» … «DIC 2023»", () => {
+    const months = ["GEN 2023", "FEB 2023", "MAR 2023", "APR 2023", "MAG 2023", "GIU 2023", "LUG 2023", "AGO 2023", "SET 2023", "OTT 2023", "NOV 2023", "DIC 2023"];
+    const a = run([...header, ...personale, ...fasiBlock(3), ...cronoBlock(3, months, (i) => [3 * i + 2, 3 * i + 3]), ...indicatoriBlock(oneIndicator), ...verificaBlock]);
+    expect(a.report.schede[0]!.fasi.map((f) => f.previsto)).toEqual([[2, 3], [5, 6], [8, 9]]);
+    expect(codes(a).filter((c) => c.startsWith("BLOCCO"))).toEqual([]);
+  });
+
+  it("reads a month header made of real dates formatted «mmm-yy» (as Date cells or as serial numbers)", () => {
+    const asDate: In[] = Array.from({ length: 12 }, (_, m) => ({ v: new Date(Date.UTC(2023, m, 1)), fmt: "mmm-yy" }));
+    // 44927 is 1/1/2023 in Excel's 1900 system; Office.js hands dates over as serials.
+    const firsts = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    const asSerial: In[] = firsts.map((d) => ({ v: 44927 + d, fmt: "mmm-yy" }));
+    for (const months of [asDate, asSerial]) {
+      const a = run([...header, ...personale, ...fasiBlock(2), ...cronoBlock(2, months, (i) => [i + 7]), ...indicatoriBlock(oneIndicator), ...verificaBlock]);
+      expect(a.report.schede[0]!.fasi.map((f) => [f.previsto, f.effettivo])).toEqual([[[7], [7]], [[8], [8]]]);
+      expect(codes(a).filter((c) => c.startsWith("BLOCCO"))).toEqual([]);
+    }
+  });
+
+  it("reads personale whose name cells (and header) are merged across two columns", () => {
+    const rows: In[][] = [
+      ...header,
+      ["PERSONALE COINVOLTO"],
+      ["Cat.", "Cognome e Nome", undefined, "% Partecipazione"],
+      [undefined, undefined, undefined, "Prevista", "Realizzata"],
+      ["D", "Mario Rossi", undefined, 60, 50],
+      ["C", "Anna Bianchi", undefined, "40%", "50,00"],
+      [],
+      ...fasiBlock(1),
+      ...cronoBlock(1),
+      ...indicatoriBlock(oneIndicator),
+      ...verificaBlock,
+    ];
+    const top = header.length;
+    const a = run(rows, [
+      [top + 1, 1, top + 1, 2],
+      [top + 3, 1, top + 3, 2],
+      [top + 4, 1, top + 4, 2],
+      [top + 1, 3, top + 1, 4],
+    ]);
+    expect(a.report.schede[0]!.personale).toEqual([
+      { nome: "Mario Rossi", categoria: "D", prevista: 60, realizzata: 50 },
+      { nome: "Anna Bianchi", categoria: "C", prevista: 40, realizzata: 50 },
+    ]);
+    expect(codes(a).filter((c) => c.startsWith("PARTECIPAZIONE") || c.startsWith("BLOCCO"))).toEqual([]);
+  });
+
+  it("reads a PESATURA typed as «20%» (and as «20,5 %»)", () => {
+    for (const [typed, want] of [["20%", 20], ["20,5 %", 20.5], [{ v: 0.2, fmt: "0%" }, 20]] as const) {
+      const h: In[][] = [header[0]!, header[1]!, ["1.01.01", "Titolo", typed as In], []];
+      const a = run([...h, ...personale, ...fasiBlock(1), ...cronoBlock(1), ...indicatoriBlock(oneIndicator), ...verificaBlock]);
+      expect(a.report.schede[0]!.pesatura).toBe(want);
+      expect(codes(a)).not.toContain("PESATURA_MANCANTE@C3");
+    }
+  });
+
+  it("reads a scheda whose indicators come before the fasi and the cronoprogramma", () => {
+    const a = run([
+      ...header,
+      ...indicatoriBlock([["Pratiche evase", "80%", "85%", "OK"], ["Tempo medio (giorni)", 30, 40, "PARZIALE"]]),
+      ...personale,
+      ...cronoBlock(2, MESI, (i) => [i + 1]),
+      ...fasiBlock(2),
+      ...verificaBlock,
+    ]);
+    const s = a.report.schede[0]!;
+    expect(s.indicatori.map((i) => [i.indicatore, i.esito, i.esitoScritto])).toEqual([
+      ["Pratiche evase", "OK", "OK"],
+      ["Tempo medio (giorni)", "PARZIALE", "PARZIALE"],
+    ]);
+    expect(s.personale.map((p) => p.nome)).toEqual(["Mario Rossi"]);
+    expect(s.fasi.map((f) => [f.n, f.descrizione, f.previsto])).toEqual([[1, "Fase 1", [1]], [2, "Fase 2", [2]]]);
+    expect(codes(a)).toEqual([]);
+  });
+});
