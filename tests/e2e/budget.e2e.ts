@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { distDir, findPage } from "./build";
+import { findPage } from "./build";
+import { distDir } from "./dist";
 import { initialJsGzipKb, initialScripts } from "./measure";
 
 describe("peso iniziale delle pagine", () => {

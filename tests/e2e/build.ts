@@ -1,26 +1,29 @@
 /**
- * The built app the e2e tests serve: `vite build` with the project's config, once per run
- * (globalSetup). PEG_E2E_DIST points at an existing build instead (e.g. to rerun one test).
+ * The built app the e2e tests serve: `vite build` with the project's config into a private
+ * temporary folder (so a concurrent `npm run build` into dist/ cannot disturb a run).
+ * PEG_E2E_DIST points at an existing build instead (e.g. to rerun one test quickly).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 
-export function distDir(): string {
-  return resolve(process.env.PEG_E2E_DIST ?? join(ROOT, "dist"));
-}
-
+/** Builds the app (unless PEG_E2E_DIST is set) and returns the folder it is in. */
 export function build(): string {
-  const dist = distDir();
-  if (process.env.PEG_E2E_DIST) return dist;
-  execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"], {
-    cwd: ROOT,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  return dist;
+  if (process.env.PEG_E2E_DIST) return resolve(process.env.PEG_E2E_DIST);
+  const out = mkdtempSync(join(tmpdir(), "peg-e2e-dist-"));
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error", "--outDir", out, "--emptyOutDir"],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, NODE_ENV: "production" },
+    },
+  );
+  return out;
 }
 
 /** Path (relative to dist, with "/") of the first file called `name`, wherever the config put it. */
@@ -35,8 +38,4 @@ export function findPage(dist: string, name: string): string {
     }
   }
   throw new Error(`${name} non trovato in ${dist}: la build deve produrlo (vite.config.ts).`);
-}
-
-export function hasBuild(dist = distDir()): boolean {
-  return existsSync(dist);
 }

@@ -4,11 +4,11 @@
  * chunks and office.js excluded), and the time from opening the preview to seeing the sample's
  * results in headless Chromium.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 import { launch } from "./browser";
-import { build, distDir, findPage } from "./build";
+import { build, findPage } from "./build";
 import { serveStatic } from "./serve";
 
 /** Local script and modulepreload URLs of a built page, resolved to files in dist. */
@@ -36,8 +36,17 @@ export interface PaneFigures {
   runsMs: number[];
 }
 
-export async function measurePane(opts: { build?: boolean; runs?: number } = {}): Promise<PaneFigures> {
-  const dist = opts.build === false ? distDir() : build();
+/** Measures `opts.dist` (a build folder), or builds the app into a temporary one first. */
+export async function measurePane(opts: { dist?: string; runs?: number } = {}): Promise<PaneFigures> {
+  const dist = opts.dist ?? build();
+  try {
+    return await measure(dist, opts.runs ?? 3);
+  } finally {
+    if (!opts.dist && !process.env.PEG_E2E_DIST) rmSync(dist, { recursive: true, force: true });
+  }
+}
+
+async function measure(dist: string, runs: number): Promise<PaneFigures> {
   const pages: Record<string, number> = {};
   for (const name of ["preview.html", "taskpane.html"]) pages[name] = initialJsGzipKb(dist, findPage(dist, name).slice(1));
   const server = await serveStatic(dist);
@@ -45,7 +54,7 @@ export async function measurePane(opts: { build?: boolean; runs?: number } = {})
   const runsMs: number[] = [];
   try {
     const url = server.url + findPage(dist, "preview.html");
-    for (let i = 0; i < (opts.runs ?? 3); i++) {
+    for (let i = 0; i < runs; i++) {
       const page = await browser.newPage({ width: 1280, height: 800 });
       await page.goto(url);
       await page.getByTestId("sample").click();

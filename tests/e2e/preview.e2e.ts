@@ -10,7 +10,8 @@ import { loadWorkbookGrid } from "../../src/hosts/xlsx/load";
 import { a1, type CellScalar } from "../../src/sheets/grid";
 import { planEsiti } from "../../src/sheets/plans";
 import { launch, type Browser } from "./browser";
-import { distDir, findPage } from "./build";
+import { findPage } from "./build";
+import { distDir } from "./dist";
 import { serveStatic, type StaticServer } from "./serve";
 import { analyseBytes, sampleBytes, secondSettore, XSS, xssWorkbook } from "./workbooks";
 

@@ -9,7 +9,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, type Browser } from "./browser";
 import { axeViolations, SHOTS } from "./axe";
-import { distDir, findPage } from "./build";
+import { findPage } from "./build";
+import { distDir } from "./dist";
 import { serveStatic, type StaticServer } from "./serve";
 
 /** How far the pane's content runs past its width (0 when nothing overflows sideways). */
