@@ -23,17 +23,21 @@ export class SheetView {
   readonly labels: LabelCell[] = [];
   private readonly byRow = new Map<number, LabelCell[]>();
 
+  private readonly textCache = new Map<number, string>();
+
   constructor(grid: SheetGrid) {
     this.grid = grid;
-    for (const [r, c, cell] of grid.cells()) {
-      if (typeof cell.v !== "string") continue;
-      const norm = normLabel(cell.v);
-      if (!norm) continue;
-      const l = { r, c, norm, text: cell.v };
-      this.labels.push(l);
-      let row = this.byRow.get(r);
-      if (!row) this.byRow.set(r, (row = []));
-      row.push(l);
+    for (const r of grid.rowIndexes()) {
+      let row: LabelCell[] | undefined;
+      for (const [c, cell] of grid.rowCells(r)) {
+        if (typeof cell.v !== "string") continue;
+        const norm = normLabel(cell.v);
+        if (!norm) continue;
+        const l = { r, c, norm, text: cell.v };
+        this.labels.push(l);
+        if (!row) this.byRow.set(r, (row = []));
+        row.push(l);
+      }
     }
   }
 
@@ -69,11 +73,18 @@ export class SheetView {
     return isBlank(this.cell(r, c)?.v) && !this.cell(r, c)?.error;
   }
 
+  /** The text a person reads at (r, c), white space collapsed. Recognisers ask for the same cells often: cached. */
   text(r: number, c: number): string {
-    const v = this.cell(r, c)?.v;
-    if (v === null || v === undefined) return "";
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    return String(v).replace(/[\s\u00a0]+/g, " ").trim();
+    const key = r * 16_384 + c;
+    let t = this.textCache.get(key);
+    if (t === undefined) {
+      const v = this.cell(r, c)?.v;
+      if (v === null || v === undefined) t = "";
+      else if (v instanceof Date) t = v.toISOString().slice(0, 10);
+      else t = String(v).replace(/[\s\u00a0]+/g, " ").trim();
+      this.textCache.set(key, t);
+    }
+    return t;
   }
 
   norm(r: number, c: number): string {
