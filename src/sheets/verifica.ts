@@ -197,8 +197,10 @@ function contestoDi(view: SheetView): AnalysedScheda["contesto"] {
   const val = (re: RegExp): string | null => {
     const l = view.find(re);
     if (!l) return null;
-    const p = view.rightOf(l);
-    return text(view, p);
+    // "Processo: Missione 1 Programma 2" carries its value in the label cell itself.
+    const inline = /^[^:]+:\s*(.+)$/.exec(cleanText(l.text));
+    if (inline) return inline[1]!;
+    return text(view, view.rightOf(l));
   };
   return { obiettivoStrategico: val(/^obiettivo strategico/), missioneProgramma: val(/^missione( e)? ?programma|^processo/) };
 }
