@@ -207,6 +207,9 @@ export function App({ host, initialView = "risultati", theme }: AppProps) {
   async function applyAndRefresh(p: Preparazione, sovrascrivi: boolean): Promise<Messaggio> {
     const r = await host.apply(p, { sovrascrivi });
     const m = written(r, sovrascrivi ? 0 : p.conflitti.length);
+    // A new scheda is shown at once, ready to fill.
+    const nuovo = p.operazione.tipo === "nuovaScheda" ? r.nuoviFogli[0] : undefined;
+    if (nuovo) await host.goTo(nuovo, "A1").catch(() => undefined);
     // The sheet changed: show results that match it.
     if (report || p.operazione.tipo === "esiti") {
       const fresh = await host.verifica(settingsRef.current!);
