@@ -2,7 +2,7 @@
  * Debian's Chromium driven by playwright-core: headless, a fresh profile, and every request
  * that is not to this machine aborted, so no test can depend on the network.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
@@ -37,6 +37,10 @@ export function isLocal(url: string): boolean {
 }
 
 export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium non trovato in ${CHROMIUM}: installarlo con "apt-get update && apt-get install -y chromium" (oppure indicare PEG_CHROMIUM).`,
+    );
   const profile = mkdtempSync(join(tmpdir(), "peg-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
