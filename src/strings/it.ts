@@ -519,5 +519,6 @@ export const preview = {
   riepilogoNome: "riepilogo-peg.xlsx",
   nessunaCartella: "Aprire prima almeno un file .xlsx.",
   paneLabel: "Riquadro attività",
+  nascosto: (foglio: string) => `${foglio} (nascosto)`,
   noScript: "Per usare l'anteprima occorre attivare JavaScript nel browser.",
 };

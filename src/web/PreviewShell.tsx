@@ -173,7 +173,7 @@ export function PreviewShell({ host, sampleUrl }: { host: WebPaneHost; sampleUrl
             >
               {file.grid.sheets.map((sh) => (
                 <Tab key={sh.name} value={sh.name}>
-                  {sh.name}
+                  {sh.visibility === "visible" ? sh.name : preview.nascosto(sh.name)}
                 </Tab>
               ))}
             </TabList>
