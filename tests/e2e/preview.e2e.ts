@@ -128,6 +128,7 @@ describe("anteprima nel browser", () => {
         expect(sameScalar(x?.v, y?.v), `${addr} valore`).toBe(true);
         expect(y?.fill ?? null, `${addr} riempimento`).toBe(x?.fill ?? null);
         expect(y?.formula, `${addr} formula`).toBe(x?.formula);
+        expect(y?.fmt, `${addr} formato`).toBe(x?.fmt);
       }
     }
     await page.close();
