@@ -344,6 +344,8 @@ export const officeHost = {
   annullaFoglioEliminato: (foglio: string) => `Il foglio «${foglio}» era già stato eliminato: non c'era niente da annullare.`,
   impostazioniNonSalvate:
     "Non è stato possibile salvare le impostazioni nel documento. Controllare che la cartella di lavoro non sia di sola lettura e riprovare.",
+  evidenziazioniNonRegistrate:
+    "Le evidenziazioni sono state applicate, ma non è stato possibile registrarle nel documento: per toglierle usare subito «Annulla» nel riquadro.",
   evidenziazioniRimosse: (n: number) =>
     n === 1 ? "Rimossa 1 evidenziazione." : `Rimosse ${n} evidenziazioni.`,
   nessunaEvidenziazione: "Non ci sono evidenziazioni da togliere.",

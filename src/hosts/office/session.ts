@@ -173,7 +173,11 @@ export class OfficeSession {
       const before = this.highlights();
       const after = e.nextHighlights(before, p.operazione, applied);
       this.highlightsBeforeLast = before;
-      if (after !== before) await this.saveHighlights(after);
+      if (after !== before)
+        // The cells are written (and undoable); only the record for a later "Pulisci" is missing.
+        await this.saveHighlights(after).catch(() => {
+          throw new PegError(officeHost.evidenziazioniNonRegistrate);
+        });
       return { celle: plan.writes.length, nuoviFogli: record.createdSheets, saltate, syncs: record.syncs };
     });
   }
@@ -190,7 +194,8 @@ export class OfficeSession {
       const r = await this.d.run((ctx) => undo(ctx, record));
       this.d.state.lastUndo = null;
       if (this.highlightsBeforeLast) {
-        await this.saveHighlights(this.highlightsBeforeLast);
+        // Not fatal: a stale record is skipped by "Pulisci" (the cell no longer has that fill).
+        await this.saveHighlights(this.highlightsBeforeLast).catch(() => undefined);
         this.highlightsBeforeLast = null;
       }
       return { celle: r.celle, nuoviFogli: [] };

@@ -69,6 +69,20 @@ describe("Office PaneHost", () => {
     expect(t.store.saved.get(STORE_KEYS.evidenziazioni)).toEqual([]);
   });
 
+  it("says so when the highlights cannot be recorded in the document, and undo still works", async () => {
+    const t = setup();
+    const before = dump(t);
+    const s = await t.host.loadSettings();
+    t.store.save = async () => {
+      throw new Error("read-only");
+    };
+    const p = await t.host.prepare({ tipo: "evidenziazioni" }, s);
+    await expect(t.host.apply(p, { sovrascrivi: false })).rejects.toThrow(/usare subito «Annulla»/);
+    expect(t.host.canUndo()).toBe(true);
+    await t.host.undo();
+    expect(dump(t)).toEqual(before);
+  });
+
   it("undo of a highlight also restores the list of highlights", async () => {
     const t = setup();
     const s = await t.host.loadSettings();
