@@ -13,6 +13,7 @@ import {
   shorthands,
   Text,
   tokens,
+  useArrowNavigationGroup,
 } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
 import { useMemo } from "react";
@@ -107,8 +108,10 @@ function GravitaIcon({ g }: { g: Gravita }) {
 
 export function SegnalazioniList(props: { items: Segnalazione[]; foglio: string; onGoTo: (s: Segnalazione) => void }) {
   const s = useStyles();
+  // Tab enters the list once (at the last item used), the arrow keys move within it.
+  const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   return (
-    <ul className={s.list} aria-label={pane.segnalazioniOf(props.foglio)}>
+    <ul className={s.list} aria-label={pane.segnalazioniOf(props.foglio)} {...arrows}>
       {props.items.map((seg, i) => (
         <li key={`${seg.codice}-${seg.cella}-${i}`}>
           <button

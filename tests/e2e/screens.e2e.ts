@@ -109,7 +109,13 @@ describe("schermate e accessibilità", () => {
     // Tab to the first segnalazione and press Enter: the grid goes to its cell.
     const first = page.locator("button[data-codice]").first();
     const target = (await first.getAttribute("data-cella"))!.split("!")[1]!;
+    // The arrow keys move along the list; Tab leaves it.
     await first.focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-cella"))).toBe(
+      await page.locator("button[data-codice]").nth(1).getAttribute("data-cella"),
+    );
+    await page.keyboard.press("ArrowUp");
     await page.keyboard.press("Enter");
     await page.locator(`[data-testid="sheet-grid"] [data-cella="${target}"][data-focus="true"]`).waitFor();
     // The confirmation dialog takes the focus and Escape closes it.
