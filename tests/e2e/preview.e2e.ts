@@ -165,6 +165,21 @@ describe("anteprima nel browser", () => {
     await page.close();
   });
 
+  it("Nuova scheda adds a sheet in the familiar layout and shows it", async () => {
+    const page = await browser.newPage();
+    await openSample(page);
+    await page.getByRole("button", { name: "Altre azioni", exact: true }).click();
+    await page.getByRole("menuitem", { name: "Nuova scheda" }).click();
+    const msg = page.getByTestId("message").filter({ hasText: "Fogli aggiunti" });
+    await msg.waitFor();
+    const name = (await msg.textContent())!.replace(/^.*Fogli aggiunti: /, "").replace(/\.$/, "");
+    await expect.poll(() => page.getByRole("tab", { selected: true, name }).count()).toBe(1);
+    // The new sheet reads as a scheda: it is in the results, not "non riconosciuta".
+    await page.locator(`[data-foglio="${name}"]`).waitFor();
+    expect(await page.locator(`button[data-cella="${name}!A1"][data-codice="SCHEDA_NON_RICONOSCIUTA"]`).count()).toBe(0);
+    await page.close();
+  });
+
   it("renders cell text such as <img onerror> as text and runs nothing", async () => {
     const page = await browser.newPage();
     const dialogs: string[] = [];
