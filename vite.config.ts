@@ -10,7 +10,7 @@
  * Dev server: HTTPS on localhost:3000 with the office-addin-dev-certs certificate when
  * scripts/dev-server.mjs found one (PEG_DEV_CERT / PEG_DEV_KEY), plain HTTP otherwise.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 
@@ -25,7 +25,10 @@ export const PAGES: Record<string, string> = {
   "preview.html": "src/web/preview.html",
 };
 
-export const ICONS = ["assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"];
+/** The icons the manifest names (made by scripts/make-icons.ts), copied to dist/ under their own names. */
+export const ICONS = readdirSync(resolve(ROOT, "assets"))
+  .filter((f) => /^icon-[\w-]+\.png$/.test(f))
+  .map((f) => `assets/${f}`);
 
 export function baseUrl(): string {
   const raw = process.env.ADDIN_BASE_URL?.trim() || DEV_BASE_URL;
