@@ -408,6 +408,7 @@ function nextFreeRow(view: SheetView, r: number, firstMonthCol: number): number 
 function backgroundFill(view: SheetView, crono: Cronoprogramma): string | null {
   const counts = new Map<string, number>();
   let total = 0;
+  let bare = 0;
   for (const row of crono.rows) {
     for (const r of [row.previstoRow, row.effettivoRow]) {
       if (r === null) continue;
@@ -415,12 +416,18 @@ function backgroundFill(view: SheetView, crono: Cronoprogramma): string | null {
         total++;
         const f = view.own(r, c)?.fill;
         if (f) counts.set(f, (counts.get(f) ?? 0) + 1);
+        else if (isBlank(view.own(r, c)?.v)) bare++;
       }
     }
   }
   if (total < 24) return null;
   for (const [fill, n] of counts) if (n / total >= 0.9) return fill;
-  return null;
+  // A shaded grid with marks in another colour: the fill under most cells is the background when
+  // (nearly) every other cell carries another fill. Marks in two colours on a white grid leave
+  // many bare cells, so their colours are never taken for a background.
+  const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  if (top === null || n / total < 0.5 || counts.size < 2 || bare / total > 0.1) return null;
+  return top;
 }
 
 /** A cronoprogramma cell is marked by any non-blank value or a solid fill (not white, not background). */
@@ -444,10 +451,14 @@ function readIndicatori(view: SheetView, s: RecognisedScheda): void {
     const att = row.find((l) => L.atteso.test(l.norm) && !(l.r === label.r && l.c === label.c));
     const real = row.find((l) => L.realizzato.test(l.norm) && l !== att);
     if (!att || !real) continue;
-    const nome = row.find((l) => L.indicatore.test(l.norm)) ?? (r === label.r ? label : undefined);
-    const es = row.find((l) => L.esito.test(l.norm));
-    const note = row.find((l) => L.note.test(l.norm));
-    const peso = row.find((l) => L.peso.test(l.norm));
+    // A header over two rows ("Performance" above "attesa | realizzata"): Indicatore, Esito and
+    // Note may sit in the row above, merged down or not.
+    const above = r > label.r ? view.rowLabels(r - 1).filter((l) => !(l.r === label.r && l.c === label.c)) : [];
+    const inHeader = (re: RegExp) => row.find((l) => re.test(l.norm)) ?? above.find((l) => re.test(l.norm));
+    const nome = inHeader(L.indicatore) ?? (r === label.r ? label : undefined);
+    const es = inHeader(L.esito);
+    const note = inHeader(L.note);
+    const peso = inHeader(L.peso);
     headerRow = view.mergeEndRow(r, att.c);
     cols = {
       nome: nome ? nome.c : label.c,

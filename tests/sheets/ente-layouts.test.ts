@@ -42,8 +42,7 @@ describe.each(fixtures.map((f) => [f.name, f] as [string, EnteFixture]))("ente l
       expect(r.mediaValoreRaggiunto).toBe(e.mediaValoreRaggiunto);
       expect(s!.grado).toBe(e.mediaValoreRaggiunto);
 
-      const on = (codice: string) =>
-        a.report.segnalazioni.filter((d) => d.codice === codice && d.foglio === e.foglio).map((d) => d.cella);
+      const on = (codice: string) => a.report.segnalazioni.filter((d) => d.codice === codice && d.foglio === e.foglio).map((d) => d.cella);
       expect(on("INDICE_MEDIA_DIVERGENTE")).toEqual(e.indiciDivergenti);
       expect(on("ESITO_DIVERGENTE")).toEqual(e.esitiDivergenti);
       expect(on("BLOCCO_NON_RICONOSCIUTO")).toEqual([]);

@@ -29,7 +29,7 @@ const fasiBlock = (n: number): In[][] => [
   ...Array.from({ length: n }, (_, i): In[] => [i + 1, `Fase ${i + 1}`]),
   [],
 ];
-const cronoBlock = (n: number, months: In[] = MESI, markOf = (i: number) => [i % 12 + 1]): In[][] => [
+const cronoBlock = (n: number, months: In[] = MESI, markOf = (i: number) => [(i % 12) + 1]): In[][] => [
   ["CRONOPROGRAMMA"],
   ["FASI E TEMPI", ...months],
   ...Array.from({ length: n }, (_, i): In[][] => [
@@ -75,9 +75,33 @@ describe("recognition edge cases", () => {
   });
 
   it("reads a month header written «GEN 2023» … «DIC 2023»", () => {
-    const months = ["GEN 2023", "FEB 2023", "MAR 2023", "APR 2023", "MAG 2023", "GIU 2023", "LUG 2023", "AGO 2023", "SET 2023", "OTT 2023", "NOV 2023", "DIC 2023"];
-    const a = run([...header, ...personale, ...fasiBlock(3), ...cronoBlock(3, months, (i) => [3 * i + 2, 3 * i + 3]), ...indicatoriBlock(oneIndicator), ...verificaBlock]);
-    expect(a.report.schede[0]!.fasi.map((f) => f.previsto)).toEqual([[2, 3], [5, 6], [8, 9]]);
+    const months = [
+      "GEN 2023",
+      "FEB 2023",
+      "MAR 2023",
+      "APR 2023",
+      "MAG 2023",
+      "GIU 2023",
+      "LUG 2023",
+      "AGO 2023",
+      "SET 2023",
+      "OTT 2023",
+      "NOV 2023",
+      "DIC 2023",
+    ];
+    const a = run([
+      ...header,
+      ...personale,
+      ...fasiBlock(3),
+      ...cronoBlock(3, months, (i) => [3 * i + 2, 3 * i + 3]),
+      ...indicatoriBlock(oneIndicator),
+      ...verificaBlock,
+    ]);
+    expect(a.report.schede[0]!.fasi.map((f) => f.previsto)).toEqual([
+      [2, 3],
+      [5, 6],
+      [8, 9],
+    ]);
     expect(codes(a).filter((c) => c.startsWith("BLOCCO"))).toEqual([]);
   });
 
@@ -87,8 +111,18 @@ describe("recognition edge cases", () => {
     const firsts = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
     const asSerial: In[] = firsts.map((d) => ({ v: 44927 + d, fmt: "mmm-yy" }));
     for (const months of [asDate, asSerial]) {
-      const a = run([...header, ...personale, ...fasiBlock(2), ...cronoBlock(2, months, (i) => [i + 7]), ...indicatoriBlock(oneIndicator), ...verificaBlock]);
-      expect(a.report.schede[0]!.fasi.map((f) => [f.previsto, f.effettivo])).toEqual([[[7], [7]], [[8], [8]]]);
+      const a = run([
+        ...header,
+        ...personale,
+        ...fasiBlock(2),
+        ...cronoBlock(2, months, (i) => [i + 7]),
+        ...indicatoriBlock(oneIndicator),
+        ...verificaBlock,
+      ]);
+      expect(a.report.schede[0]!.fasi.map((f) => [f.previsto, f.effettivo])).toEqual([
+        [[7], [7]],
+        [[8], [8]],
+      ]);
       expect(codes(a).filter((c) => c.startsWith("BLOCCO"))).toEqual([]);
     }
   });
@@ -122,7 +156,11 @@ describe("recognition edge cases", () => {
   });
 
   it("reads a PESATURA typed as «20%» (and as «20,5 %»)", () => {
-    for (const [typed, want] of [["20%", 20], ["20,5 %", 20.5], [{ v: 0.2, fmt: "0%" }, 20]] as const) {
+    for (const [typed, want] of [
+      ["20%", 20],
+      ["20,5 %", 20.5],
+      [{ v: 0.2, fmt: "0%" }, 20],
+    ] as const) {
       const h: In[][] = [header[0]!, header[1]!, ["1.01.01", "Titolo", typed as In], []];
       const a = run([...h, ...personale, ...fasiBlock(1), ...cronoBlock(1), ...indicatoriBlock(oneIndicator), ...verificaBlock]);
       expect(a.report.schede[0]!.pesatura).toBe(want);
@@ -133,7 +171,10 @@ describe("recognition edge cases", () => {
   it("reads a scheda whose indicators come before the fasi and the cronoprogramma", () => {
     const a = run([
       ...header,
-      ...indicatoriBlock([["Pratiche evase", "80%", "85%", "OK"], ["Tempo medio (giorni)", 30, 40, "PARZIALE"]]),
+      ...indicatoriBlock([
+        ["Pratiche evase", "80%", "85%", "OK"],
+        ["Tempo medio (giorni)", 30, 40, "PARZIALE"],
+      ]),
       ...personale,
       ...cronoBlock(2, MESI, (i) => [i + 1]),
       ...fasiBlock(2),
@@ -145,7 +186,80 @@ describe("recognition edge cases", () => {
       ["Tempo medio (giorni)", "PARZIALE", "PARZIALE"],
     ]);
     expect(s.personale.map((p) => p.nome)).toEqual(["Mario Rossi"]);
-    expect(s.fasi.map((f) => [f.n, f.descrizione, f.previsto])).toEqual([[1, "Fase 1", [1]], [2, "Fase 2", [2]]]);
+    expect(s.fasi.map((f) => [f.n, f.descrizione, f.previsto])).toEqual([
+      [1, "Fase 1", [1]],
+      [2, "Fase 2", [2]],
+    ]);
     expect(codes(a)).toEqual([]);
+  });
+
+  it("reads coloured marks on a grid shaded in another colour (the shade is a background, not a mark)", () => {
+    const bg = { v: null, fill: "#F2F2F2" };
+    const mark = { v: null, fill: "#FFC000" };
+    const shaded = (months: number[]): In[] => Array.from({ length: 12 }, (_, m) => (months.includes(m + 1) ? mark : bg));
+    const plan = [
+      [1, 2, 3],
+      [3, 4],
+      [5, 6],
+      [7, 8, 9],
+      [9, 10, 11],
+      [11, 12],
+    ];
+    const crono: In[][] = [["CRONOPROGRAMMA"], ["FASI E TEMPI", ...MESI]];
+    plan.forEach((m, i) => crono.push([`${i + 1} previsto`, ...shaded(m)], [`${i + 1} effettivo`, ...shaded(m)]));
+    const a = run([...header, ...personale, ...fasiBlock(6), ...crono, [], ...indicatoriBlock(oneIndicator), ...verificaBlock]);
+    expect(a.report.schede[0]!.fasi.map((f) => [f.previsto, f.effettivo])).toEqual(plan.map((m) => [m, m]));
+  });
+
+  it("keeps two-colour marks on a white grid as marks, even when one colour fills half the table", () => {
+    const prev = { v: null, fill: "#FFC000" };
+    const eff = { v: null, fill: "#00B050" };
+    const a = run([
+      ...header,
+      ...personale,
+      ...fasiBlock(1),
+      ["CRONOPROGRAMMA"],
+      ["FASI E TEMPI", ...MESI],
+      ["1 previsto", ...marks([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], prev)],
+      ["1 effettivo", ...marks([1, 2, 3, 4, 5, 6], eff)],
+      [],
+      ...indicatoriBlock(oneIndicator),
+      ...verificaBlock,
+    ]);
+    expect(a.report.schede[0]!.fasi[0]).toMatchObject({ previsto: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], effettivo: [1, 2, 3, 4, 5, 6] });
+  });
+
+  it("reads an indicator header over two rows (Indicatore and Esito merged down, «Performance» over attesa | realizzata)", () => {
+    const rows: In[][] = [
+      ...header,
+      ...personale,
+      ...fasiBlock(1),
+      ...cronoBlock(1),
+      ["INDICATORI DI PERFORMANCE"],
+      ["Indicatore", "Performance", undefined, "Esito", "Note"],
+      [undefined, "attesa", "realizzata"],
+      ["Pratiche evase", "80%", "70%", "OK"],
+      ["Pratiche arretrate", 30, 25, undefined, "decrescente"],
+      [],
+      ...verificaBlock,
+    ];
+    const h = rows.findIndex((r) => r[0] === "Indicatore");
+    const merged: Array<[number, number, number, number]> = [
+      [h, 0, h + 1, 0],
+      [h, 1, h, 2],
+      [h, 3, h + 1, 3],
+      [h, 4, h + 1, 4],
+    ];
+    // Merged down, and the same header drawn with borders only (no merges).
+    for (const merges of [merged, []]) {
+      const a = run(rows, merges);
+      const s = a.report.schede[0]!;
+      expect(s.indicatori.map((i) => [i.indicatore, i.atteso, i.realizzato, i.esito, i.esitoScritto, i.direzione])).toEqual([
+        ["Pratiche evase", 80, 70, "PARZIALE", "OK", "crescente"],
+        ["Pratiche arretrate", 30, 25, "OK", null, "decrescente"],
+      ]);
+      expect(codes(a).filter((c) => c.startsWith("BLOCCO"))).toEqual([]);
+      expect(codes(a)).toContain(`ESITO_DIVERGENTE@D${h + 3}`);
+    }
   });
 });
