@@ -12,7 +12,9 @@ import { interleavedMedians, round } from "./timing";
 
 const quiet = { stdout: () => {}, stderr: () => {}, today: () => new Date() };
 
-export async function benchCli(log: (s: string) => void): Promise<{ verificaMs: number; loadMs: number; ratio: number; schede: number; fileKb: number }> {
+export async function benchCli(
+  log: (s: string) => void,
+): Promise<{ verificaMs: number; loadMs: number; ratio: number; schede: number; fileKb: number }> {
   const dir = mkdtempSync(join(tmpdir(), "peg-bench-"));
   const file = join(dir, "settore-200.xlsx");
   log("Creazione della cartella di lavoro con 200 schede…");
@@ -29,5 +31,11 @@ export async function benchCli(log: (s: string) => void): Promise<{ verificaMs: 
       if (code === 2) throw new Error("peg verifica non ha potuto leggere il file del bench");
     },
   ])) as [number, number];
-  return { verificaMs: round(verificaMs), loadMs: round(loadMs), ratio: round(verificaMs / loadMs, 3), schede: 200, fileKb: round(size / 1024) };
+  return {
+    verificaMs: round(verificaMs),
+    loadMs: round(loadMs),
+    ratio: round(verificaMs / loadMs, 3),
+    schede: 200,
+    fileKb: round(size / 1024),
+  };
 }

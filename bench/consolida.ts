@@ -38,6 +38,13 @@ export async function bench(log: (s: string) => void) {
   const ratio = round(ms / loadMs, 3);
   return {
     json: { ms: round(ms), loadMs: round(loadMs), ratio },
-    rows: [["peg consolida (30 file × 10 schede)", `${round(ms)} ms`, `caricamenti ExcelJS ${round(loadMs)} ms`, `rapporto ${ratio} (obiettivo ≤ 1,5)`]] as Array<[string, string, string, string]>,
+    rows: [
+      [
+        "peg consolida (30 file × 10 schede)",
+        `${round(ms)} ms`,
+        `caricamenti ExcelJS ${round(loadMs)} ms`,
+        `rapporto ${ratio} (obiettivo ≤ 1,5)`,
+      ],
+    ] as Array<[string, string, string, string]>,
   };
 }

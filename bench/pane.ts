@@ -16,7 +16,14 @@ export async function bench(log: (s: string) => void) {
   return {
     json: { initialJsGzipKb: p.initialJsGzipKb, sampleResultsMs: p.sampleResultsMs },
     rows: [
-      ["JavaScript iniziale del riquadro (gzip)", `${p.initialJsGzipKb} KB`, Object.entries(p.pages).map(([k, v]) => `${k} ${v} KB`).join(", "), "obiettivo ≤ 200 KB"],
+      [
+        "JavaScript iniziale del riquadro (gzip)",
+        `${p.initialJsGzipKb} KB`,
+        Object.entries(p.pages)
+          .map(([k, v]) => `${k} ${v} KB`)
+          .join(", "),
+        "obiettivo ≤ 200 KB",
+      ],
       ["Dall'apertura ai risultati dell'esempio", `${p.sampleResultsMs} ms`, `mediana di ${p.runsMs.length}`, "obiettivo ≤ 1500 ms"],
     ] as Array<[string, string, string, string]>,
   };

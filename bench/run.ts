@@ -19,13 +19,20 @@ const table: Array<[string, string, string, string]> = [];
 if (want("cli")) {
   const cli = await benchCli(log);
   result.cli = { verificaMs: cli.verificaMs, loadMs: cli.loadMs, ratio: cli.ratio };
-  table.push(["peg verifica (200 schede)", `${cli.verificaMs} ms`, `caricamento ExcelJS ${cli.loadMs} ms`, `rapporto ${cli.ratio} (obiettivo ≤ 1,3)`]);
+  table.push([
+    "peg verifica (200 schede)",
+    `${cli.verificaMs} ms`,
+    `caricamento ExcelJS ${cli.loadMs} ms`,
+    `rapporto ${cli.ratio} (obiettivo ≤ 1,3)`,
+  ]);
 }
 
 for (const extra of ["consolida", "syncs", "pane"] as const) {
   if (!want(extra)) continue;
   try {
-    const mod = (await import(`./${extra}.ts`)) as { bench: (log: (s: string) => void) => Promise<{ json: unknown; rows: Array<[string, string, string, string]> }> };
+    const mod = (await import(`./${extra}.ts`)) as {
+      bench: (log: (s: string) => void) => Promise<{ json: unknown; rows: Array<[string, string, string, string]> }>;
+    };
     const r = await mod.bench(log);
     result[extra] = r.json;
     table.push(...r.rows);

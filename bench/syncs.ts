@@ -17,7 +17,10 @@ export async function bench(log: (s: string) => void) {
     verifica[n] = c.verifica;
     calcolaEsiti[n] = c.calcolaEsiti;
   }
-  const line = (r: Record<string, number>) => Object.entries(r).map(([n, v]) => `${n}: ${v}`).join(", ");
+  const line = (r: Record<string, number>) =>
+    Object.entries(r)
+      .map(([n, v]) => `${n}: ${v}`)
+      .join(", ");
   return {
     json: { verifica, calcolaEsiti },
     rows: [

@@ -20,9 +20,10 @@ export function parseArgs(argv: string[], spec: { boolean: string[]; value: stri
       positional.push(raw);
       continue;
     }
-    let [name, inline] = raw.includes("=") ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)] : [raw, undefined];
-    name = name!.replace(/^-+/, "");
-    name = spec.alias?.[name] ?? name;
+    const eq = raw.indexOf("=");
+    const inline = eq >= 0 ? raw.slice(eq + 1) : undefined;
+    const bare = (eq >= 0 ? raw.slice(0, eq) : raw).replace(/^-+/, "");
+    const name = spec.alias?.[bare] ?? bare;
     if (spec.boolean.includes(name)) {
       flags.set(name, true);
     } else if (spec.value.includes(name)) {

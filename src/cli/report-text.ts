@@ -4,8 +4,7 @@ import type { Report, Scheda, Segnalazione } from "../domain/model";
 import { numeroIt } from "../domain/text";
 import { rapporto as t } from "../strings/it";
 
-const pct = (n: number | null): string =>
-  n === null ? t.vuoto : `${numeroIt(n)} %`;
+const pct = (n: number | null): string => (n === null ? t.vuoto : `${numeroIt(n)} %`);
 
 function valore(v: string | number | null, tipo: string): string {
   if (v === null) return t.vuoto;
@@ -43,7 +42,12 @@ function schedaBlock(s: Scheda, diags: Segnalazione[]): string[] {
     }
   }
   if (s.tipo === "obiettivo" && s.fasi.some((f) => f.stato)) {
-    out.push(`  ${t.fasi} ${s.fasi.filter((f) => f.stato).map((f) => `${f.n} ${f.stato}`).join(" · ")}`);
+    out.push(
+      `  ${t.fasi} ${s.fasi
+        .filter((f) => f.stato)
+        .map((f) => `${f.n} ${f.stato}`)
+        .join(" · ")}`,
+    );
   }
   if (s.tipo === "ente") out.push(`  ${t.grado}: ${pct(s.mediaValoreRaggiunto)}`);
   else out.push(`  ${t.mediaValore}: ${pct(s.mediaValoreRaggiunto)} · ${t.mediaTempi}: ${pct(s.mediaRispettoTempi)}`);
@@ -52,10 +56,20 @@ function schedaBlock(s: Scheda, diags: Segnalazione[]): string[] {
 
 export function formatReport(r: Report): string {
   const ente = r.schede.filter((s) => s.tipo === "ente").length;
-  const lines: string[] = [t.titolo(r.file), t.intestazione(r.esercizio, italianDate(r.al), r.schede.length, ente, r.schede.length - ente), ""];
+  const lines: string[] = [
+    t.titolo(r.file),
+    t.intestazione(r.esercizio, italianDate(r.al), r.schede.length, ente, r.schede.length - ente),
+    "",
+  ];
   const schedaNames = new Set(r.schede.map((s) => s.foglio));
   for (const s of r.schede) {
-    lines.push(...schedaBlock(s, r.segnalazioni.filter((d) => d.foglio === s.foglio)), "");
+    lines.push(
+      ...schedaBlock(
+        s,
+        r.segnalazioni.filter((d) => d.foglio === s.foglio),
+      ),
+      "",
+    );
   }
   const others = r.segnalazioni.filter((d) => !schedaNames.has(d.foglio));
   if (others.length) {

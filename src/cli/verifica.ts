@@ -54,7 +54,8 @@ export async function runVerifica(argv: string[], io: CliIO): Promise<number> {
     const plan: WritePlan = { writes: [...applied, ...highlights], newSheets: [] };
     if (skipped.length && !json) {
       io.stderr(t.nonSovrascritte(skipped.length));
-      for (const w of skipped) io.stderr(`  ${w.foglio}!${w.cella}: «${displayValue(w.previous.value)}» → «${displayValue(w.value ?? null)}»`);
+      for (const w of skipped)
+        io.stderr(`  ${w.foglio}!${w.cella}: «${displayValue(w.previous.value)}» → «${displayValue(w.value ?? null)}»`);
     }
     const loss = copyLossWarning(bytes);
     if (loss) io.stderr(loss);

@@ -85,12 +85,7 @@ export function raggiungimentoNumerico(atteso: number, realizzato: number, direz
   return 0;
 }
 
-export function valutaIndicatore(
-  input: IndicatoreInput,
-  esercizio: number,
-  sogliaOk: number,
-  sogliaParziale: number,
-): IndicatoreValutato {
+export function valutaIndicatore(input: IndicatoreInput, esercizio: number, sogliaOk: number, sogliaParziale: number): IndicatoreValutato {
   let a = parseValue(input.atteso);
   let r = parseValue(input.realizzato);
   // A percentage next to a plain number: "80%" vs "80" means 80 % on both sides.
@@ -108,8 +103,7 @@ export function valutaIndicatore(
   if (a.tipo === "data" && a.date.y === null) senzaAnno.push("atteso");
   if (r.tipo === "data" && r.date.y === null) senzaAnno.push("realizzato");
 
-  const tipo: TipoValore =
-    a.tipo === "vuoto" ? (r.tipo === "vuoto" ? "testo" : (r.tipo as TipoValore)) : (a.tipo as TipoValore);
+  const tipo: TipoValore = a.tipo === "vuoto" ? (r.tipo === "vuoto" ? "testo" : (r.tipo as TipoValore)) : (a.tipo as TipoValore);
   const direzione = direzioneDi(input.nome, rawText(input.atteso), input.note, tipo);
   const base = {
     tipo,

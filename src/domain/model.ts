@@ -53,14 +53,7 @@ export type Direzione = z.infer<typeof DirezioneSchema>;
 export const EsitoSchema = z.enum(["OK", "PARZIALE", "NON RAGGIUNTO", "DA VERIFICARE"]);
 export type Esito = z.infer<typeof EsitoSchema>;
 
-export const StatoFaseSchema = z.enum([
-  "nei tempi",
-  "in anticipo",
-  "in ritardo",
-  "in corso",
-  "non iniziata",
-  "non valutabile",
-]);
+export const StatoFaseSchema = z.enum(["nei tempi", "in anticipo", "in ritardo", "in corso", "non iniziata", "non valutabile"]);
 export type StatoFase = z.infer<typeof StatoFaseSchema>;
 
 /** A value as the report shows it: numbers as numbers, dates as ISO text, SI/NO as "SI"/"NO". */

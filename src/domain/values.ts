@@ -56,7 +56,10 @@ export function isPercentFormat(fmt: string | undefined): boolean {
 /** True when the number format displays a date (d, m, y codes outside quotes and brackets). */
 export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
-  const f = fmt.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").toLowerCase();
+  const f = fmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .toLowerCase();
   if (f === "general" || f === "@") return false;
   return /[dy]/.test(f) || /(^|[^h:])m{3,}/.test(f) || /d.*m|m.*y/.test(f);
 }

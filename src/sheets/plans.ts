@@ -54,8 +54,7 @@ export function planEsiti(analysis: Analysis): WritePlan {
     }
     const target = s.rec.verifica[s.colonna];
     pushPercent(plan, s.foglio, grid, target.valore, s.scheda.mediaValoreRaggiunto, "mediaValore");
-    if (s.scheda.tipo === "obiettivo")
-      pushPercent(plan, s.foglio, grid, target.tempi, s.scheda.mediaRispettoTempi, "mediaTempi");
+    if (s.scheda.tipo === "obiettivo") pushPercent(plan, s.foglio, grid, target.tempi, s.scheda.mediaRispettoTempi, "mediaTempi");
     if (s.scheda.tipo === "ente") pushPercent(plan, s.foglio, grid, s.rec.grado, s.grado, "grado");
   }
   return plan;
@@ -184,8 +183,7 @@ export function planSegni(
   } catch {
     return { errore: avvisiSegni.segnoFuoriCronoprogramma };
   }
-  if ((range.r2 - range.r1 + 1) * (range.c2 - range.c1 + 1) > 12 * 200)
-    return { errore: avvisiSegni.segnoFuoriCronoprogramma };
+  if ((range.r2 - range.r1 + 1) * (range.c2 - range.c1 + 1) > 12 * 200) return { errore: avvisiSegni.segnoFuoriCronoprogramma };
   const monthCols = new Set(crono.monthCols);
   const allowedRows = new Set<number>();
   for (const row of crono.rows) {

@@ -46,9 +46,7 @@ export class SheetView {
   }
 
   find(re: RegExp, from?: Pos, to?: Pos): LabelCell | undefined {
-    return this.labels.find(
-      (l) => re.test(l.norm) && (!from || l.r > from.r || (l.r === from.r && l.c >= from.c)) && (!to || l.r <= to.r),
-    );
+    return this.labels.find((l) => re.test(l.norm) && (!from || l.r > from.r || (l.r === from.r && l.c >= from.c)) && (!to || l.r <= to.r));
   }
 
   findAll(re: RegExp): LabelCell[] {
@@ -81,7 +79,10 @@ export class SheetView {
       const v = this.cell(r, c)?.v;
       if (v === null || v === undefined) t = "";
       else if (v instanceof Date) t = v.toISOString().slice(0, 10);
-      else t = String(v).replace(/[\s\u00a0]+/g, " ").trim();
+      else
+        t = String(v)
+          .replace(/[\s\u00a0]+/g, " ")
+          .trim();
       this.textCache.set(key, t);
     }
     return t;

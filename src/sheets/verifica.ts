@@ -2,17 +2,9 @@
  * Verifica: reads every scheda of a workbook grid, computes what the sheets ask for, and reports
  * diagnostics (spec §3–§5). The result feeds the JSON report, the pane and the write plans.
  */
-import { GRAVITA, segnalazione, sortSegnalazioni } from "../domain/diagnostics";
+import { segnalazione, sortSegnalazioni } from "../domain/diagnostics";
 import { esitoScrittoValido, media, valutaIndicatore, type IndicatoreValutato } from "../domain/esiti";
-import {
-  type Codice,
-  type Fase,
-  type Indicatore,
-  type Persona,
-  type Report,
-  type Scheda,
-  type Segnalazione,
-} from "../domain/model";
+import { type Codice, type Fase, type Indicatore, type Persona, type Report, type Scheda, type Segnalazione } from "../domain/model";
 import { displayName, personKey, withoutPeriod } from "../domain/persone";
 import { resolveContext, type EvalContext, type Settings } from "../domain/settings";
 import { mediaRispettoTempi, statoFase, type FaseTempi } from "../domain/tempi";
@@ -114,12 +106,7 @@ function dedupe(list: Segnalazione[]): Segnalazione[] {
   });
 }
 
-function analyseScheda(
-  rec: RecognisedScheda,
-  ctx: EvalContext,
-  out: Segnalazione[],
-  hidden: boolean,
-): AnalysedScheda {
+function analyseScheda(rec: RecognisedScheda, ctx: EvalContext, out: Segnalazione[], hidden: boolean): AnalysedScheda {
   const view = rec.view;
   const foglio = view.name;
   const add = (codice: Codice, p: Pos, m: string): void => {
@@ -227,8 +214,14 @@ function readPersonale(rec: RecognisedScheda, add: Add, excelError: (p: Pos | nu
   for (const p of rec.personale) {
     const prevista = pct(p.prevista);
     const realizzata = pct(p.realizzata);
-    if (prevista !== null) (sumPrev += prevista), (anyPrev = true);
-    if (realizzata !== null) (sumReal += realizzata), (anyReal = true);
+    if (prevista !== null) {
+      sumPrev += prevista;
+      anyPrev = true;
+    }
+    if (realizzata !== null) {
+      sumReal += realizzata;
+      anyReal = true;
+    }
     list.push({
       nome: text(view, p.nome) ?? "",
       categoria: text(view, p.categoria),
@@ -279,22 +272,29 @@ function readFasi(rec: RecognisedScheda, ctx: EvalContext, add: Add): { fasi: Fa
     fasiTempi.set(n, t);
     if (t.futuri.length && row?.effettivoRow != null && crono) {
       const first = t.futuri[0]!;
-      add("EFFETTIVO_FUTURO", { r: row.effettivoRow, c: crono.monthCols[first - 1]! }, msg.EFFETTIVO_FUTURO(n, t.futuri.map((m) => nomiMesi[m - 1]!), ctx.al));
+      add(
+        "EFFETTIVO_FUTURO",
+        { r: row.effettivoRow, c: crono.monthCols[first - 1]! },
+        msg.EFFETTIVO_FUTURO(
+          n,
+          t.futuri.map((m) => nomiMesi[m - 1]!),
+          ctx.al,
+        ),
+      );
     }
     if (t.stato === "non valutabile") add("FASE_SENZA_PREVISTO", labelPos, msg.FASE_SENZA_PREVISTO(n));
     if (t.stato === "in ritardo")
-      add("FASE_IN_RITARDO", labelPos, msg.FASE_IN_RITARDO(n, mesiText(previsto), mesiText(effettivo.filter((m) => m <= ctx.meseRiferimento))));
+      add(
+        "FASE_IN_RITARDO",
+        labelPos,
+        msg.FASE_IN_RITARDO(n, mesiText(previsto), mesiText(effettivo.filter((m) => m <= ctx.meseRiferimento))),
+      );
     fasi.push({ n, descrizione, previsto, effettivo, stato: t.stato });
   }
   return { fasi, fasiTempi };
 }
 
-function readIndicatori(
-  rec: RecognisedScheda,
-  ctx: EvalContext,
-  add: Add,
-  excelError: (p: Pos | null) => boolean,
-): IndicatoreAnalizzato[] {
+function readIndicatori(rec: RecognisedScheda, ctx: EvalContext, add: Add, excelError: (p: Pos | null) => boolean): IndicatoreAnalizzato[] {
   const view = rec.view;
   const s = ctx.settings;
   const out: IndicatoreAnalizzato[] = [];
@@ -450,8 +450,9 @@ function duplicati(schede: AnalysedScheda[], out: Segnalazione[]): void {
     for (const s of group) {
       const others = group.filter((o) => o !== s).map((o) => o.foglio);
       const p = s.rec.numero!;
-      out.push(segnalazione("OBIETTIVO_NUMERO_DUPLICATO", s.foglio, a1(p.r, p.c), msg.OBIETTIVO_NUMERO_DUPLICATO(s.scheda.numero!, others)));
+      out.push(
+        segnalazione("OBIETTIVO_NUMERO_DUPLICATO", s.foglio, a1(p.r, p.c), msg.OBIETTIVO_NUMERO_DUPLICATO(s.scheda.numero!, others)),
+      );
     }
   }
 }
-

@@ -7,14 +7,7 @@ import type { CellScalar } from "./grid";
 import type { SheetSpec } from "./sheet-spec";
 
 export type WriteKind =
-  | "esito"
-  | "mediaValore"
-  | "mediaTempi"
-  | "grado"
-  | "evidenziazione"
-  | "segno"
-  | "togliSegno"
-  | "pulisciEvidenziazione";
+  "esito" | "mediaValore" | "mediaTempi" | "grado" | "evidenziazione" | "segno" | "togliSegno" | "pulisciEvidenziazione";
 
 /** What a cell holds before the write: enough to restore it exactly (undo) and to compare. */
 export interface CellSnapshot {
@@ -66,7 +59,11 @@ export function withoutConflicts(plan: WritePlan): WritePlan {
 /** Name for a new sheet that does not clash (case-insensitive, as Excel compares names). */
 export function freeSheetName(wanted: string, existing: Iterable<string>): string {
   const taken = new Set([...existing].map((n) => n.toLowerCase()));
-  const base = wanted.replace(/[\\/?*[\]:]/g, " ").slice(0, 31).trim() || "Foglio";
+  const base =
+    wanted
+      .replace(/[\\/?*[\]:]/g, " ")
+      .slice(0, 31)
+      .trim() || "Foglio";
   if (!taken.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;

@@ -196,7 +196,14 @@ describe("peg verifica: bad input never gives a stack trace nor touches the file
       obiettivo(h);
       h.getCell("B2").value = "9.02";
       const r = wb.addWorksheet("Rotto");
-      r.addRows([["N.OBIETTIVO", "TITOLO"], ["9.03", "x"], ["CRONOPROGRAMMA"], ["INDICATORI DI PERFORMANCE"], ["Indicatore", "Performance attesa", "Performance realizzata"], ["a", { formula: "#REF!", result: { error: "#REF!" } }, 1]]);
+      r.addRows([
+        ["N.OBIETTIVO", "TITOLO"],
+        ["9.03", "x"],
+        ["CRONOPROGRAMMA"],
+        ["INDICATORI DI PERFORMANCE"],
+        ["Indicatore", "Performance attesa", "Performance realizzata"],
+        ["a", { formula: "#REF!", result: { error: "#REF!" } }, 1],
+      ]);
     });
     const r = await pegUnchanged(["verifica", p, "--json"], p);
     const rep = ReportSchema.parse(JSON.parse(r.stdout));

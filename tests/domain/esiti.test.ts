@@ -13,7 +13,12 @@ describe("raggiungimento ed esito (spec §4.1)", () => {
   it("passes the seed checks", () => {
     expect(v("Attuazione misure", 0.8, 0.8, null, "0.00%", "0%")).toMatchObject({ tipo: "percentuale", raggiungimento: 100, esito: "OK" });
     expect(v("Tempestività pagamenti", 0, -8)).toMatchObject({ direzione: "decrescente", raggiungimento: 100, esito: "OK" });
-    expect(v("monitoraggio finale", "15-dic", "01-dic")).toMatchObject({ tipo: "data", raggiungimento: 100, esito: "OK", atteso: "2023-12-15" });
+    expect(v("monitoraggio finale", "15-dic", "01-dic")).toMatchObject({
+      tipo: "data",
+      raggiungimento: 100,
+      esito: "OK",
+      atteso: "2023-12-15",
+    });
     expect(v("Struttura del PIAO", "SI/NO", "SI")).toMatchObject({ tipo: "si_no", raggiungimento: 100, esito: "OK" });
   });
   it("crescente: proportional below the target, 0 when nothing was done", () => {
@@ -27,7 +32,11 @@ describe("raggiungimento ed esito (spec §4.1)", () => {
     expect(v("Tempestività pagamenti", 0, 5)).toMatchObject({ raggiungimento: 0, esito: "NON RAGGIUNTO" });
   });
   it("dates are deadlines", () => {
-    expect(v("Approvazione", "30/06/2023", "15/07/2023")).toMatchObject({ direzione: "decrescente", raggiungimento: 0, esito: "NON RAGGIUNTO" });
+    expect(v("Approvazione", "30/06/2023", "15/07/2023")).toMatchObject({
+      direzione: "decrescente",
+      raggiungimento: 0,
+      esito: "NON RAGGIUNTO",
+    });
   });
   it("a date without a year takes the other value's year", () => {
     const r = v("monitoraggio finale", "24-gen", "24/01/2024 recepito nella relazione");
@@ -56,7 +65,15 @@ describe("direzione", () => {
     expect(direzioneDi("Pratiche", "<= 30", null, "numero")).toBe("decrescente");
     expect(direzioneDi("Pratiche", "entro 30", null, "numero")).toBe("decrescente");
     expect(direzioneDi("Pratiche", "max 5", null, "numero")).toBe("decrescente");
-    for (const n of ["Tempestività pagamenti", "Tempi medi di rilascio", "Giorni di attesa", "Ritardo medio", "Riduzione dei costi", "Reclami ricevuti", "Errori di protocollo"])
+    for (const n of [
+      "Tempestività pagamenti",
+      "Tempi medi di rilascio",
+      "Giorni di attesa",
+      "Ritardo medio",
+      "Riduzione dei costi",
+      "Reclami ricevuti",
+      "Errori di protocollo",
+    ])
       expect(direzioneDi(n, "10", null, "numero")).toBe("decrescente");
     expect(direzioneDi("Pratiche evase", "10", null, "numero")).toBe("crescente");
     expect(direzioneDi("Qualsiasi", "30/06", "crescente", "data")).toBe("crescente");

@@ -25,7 +25,20 @@ export function wb(...sheets: SheetGrid[]): WorkbookGrid {
   return { sheets };
 }
 
-export const MESI = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"];
+export const MESI = [
+  "gennaio",
+  "febbraio",
+  "marzo",
+  "aprile",
+  "maggio",
+  "giugno",
+  "luglio",
+  "agosto",
+  "settembre",
+  "ottobre",
+  "novembre",
+  "dicembre",
+];
 
 /** 12 month cells with "X" in the given months. */
 export function marks(months: number[], mark: In = "X"): In[] {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, SettingsSchema } from "../../src/domain/settings";
-import { highlightRecords, planEsiti, planEvidenziazioni, planModello, planNuovaScheda, planPulisciEvidenziazioni, planSegni } from "../../src/sheets/plans";
+import {
+  highlightRecords,
+  planEsiti,
+  planEvidenziazioni,
+  planModello,
+  planNuovaScheda,
+  planPulisciEvidenziazioni,
+  planSegni,
+} from "../../src/sheets/plans";
 import { verifica } from "../../src/sheets/verifica";
 import { conflicts } from "../../src/sheets/write-plan";
 import { obiettivoRows, pct, sheet, wb } from "../helpers/grid";
@@ -10,15 +18,18 @@ const settings = SettingsSchema.parse({ dataRiferimento: "2023-12-31", esercizio
 describe("planEsiti (spec §6)", () => {
   it("writes computed esiti and the finale MEDIA cells, flagging differing user values", () => {
     const g = wb(
-      sheet("Ob", obiettivoRows({
-        indicatori: [
-          ["Pratiche evase", 100, 80, ""],
-          ["Scadenza", "30/06/2023", "30/06/2023", "NON RAGGIUNTO"],
-          ["Adozione", "SI", "SI", "ok"],
-          ["Da misurare", 10, null, ""],
-        ],
-        medie: { finale: [pct(0.9), null] },
-      })),
+      sheet(
+        "Ob",
+        obiettivoRows({
+          indicatori: [
+            ["Pratiche evase", 100, 80, ""],
+            ["Scadenza", "30/06/2023", "30/06/2023", "NON RAGGIUNTO"],
+            ["Adozione", "SI", "SI", "ok"],
+            ["Da misurare", 10, null, ""],
+          ],
+          medie: { finale: [pct(0.9), null] },
+        }),
+      ),
     );
     const plan = planEsiti(verifica(g, { file: "t", settings }));
     const byCell = Object.fromEntries(plan.writes.map((w) => [w.cella, w]));
@@ -33,16 +44,27 @@ describe("planEsiti (spec §6)", () => {
   });
   it("never writes to hidden schede and treats formulas as user values", () => {
     const hidden = sheet("H", obiettivoRows({ indicatori: [["Pratiche", 1, 1, ""]] }), { hidden: true });
-    const f = sheet("F", obiettivoRows({ indicatori: [["Pratiche", 1, 1, { v: "OK", formula: "IF(B20>=C20,\"OK\",\"NO\")" }]] }));
+    const f = sheet("F", obiettivoRows({ indicatori: [["Pratiche", 1, 1, { v: "OK", formula: 'IF(B20>=C20,"OK","NO")' }]] }));
     const plan = planEsiti(verifica(wb(hidden, f), { file: "t", settings }));
     expect(plan.writes.some((w) => w.foglio === "H")).toBe(false);
-    expect(plan.writes.find((w) => w.foglio === "F" && w.kind === "esito")).toMatchObject({ conflict: true, previous: { formula: expect.any(String) } });
+    expect(plan.writes.find((w) => w.foglio === "F" && w.kind === "esito")).toMatchObject({
+      conflict: true,
+      previous: { formula: expect.any(String) },
+    });
   });
 });
 
 describe("evidenziazioni", () => {
   it("fills errori and avvisi (errore wins), never info, and clears them back to the previous fill", () => {
-    const g = wb(sheet("Ob", obiettivoRows({ personale: [["PO", "Mario", { v: 90, fill: "#123456" }, null]], indicatori: [["monitoraggio", "30-giu", "30/06/2023", "30/06"]] })));
+    const g = wb(
+      sheet(
+        "Ob",
+        obiettivoRows({
+          personale: [["PO", "Mario", { v: 90, fill: "#123456" }, null]],
+          indicatori: [["monitoraggio", "30-giu", "30/06/2023", "30/06"]],
+        }),
+      ),
+    );
     const a = verifica(g, { file: "t", settings });
     const plan = planEvidenziazioni(a, DEFAULT_SETTINGS);
     const cells = plan.writes.map((w) => [w.cella, w.fill]);
@@ -81,7 +103,10 @@ describe("planSegni", () => {
   });
   it("unmarks both kinds of rows", () => {
     const plan = planSegni(g(), "Ob", "B15:B16", "togli", DEFAULT_SETTINGS);
-    expect("writes" in plan && plan.writes.map((w) => [w.cella, w.value, w.fill])).toEqual([["B15", null, null], ["B16", null, null]]);
+    expect("writes" in plan && plan.writes.map((w) => [w.cella, w.value, w.fill])).toEqual([
+      ["B15", null, null],
+      ["B16", null, null],
+    ]);
   });
 });
 
@@ -97,7 +122,10 @@ describe("new sheets", () => {
     const { grid } = await loadWorkbookGrid(bytes);
     const a = verifica(grid, { file: "m", settings: DEFAULT_SETTINGS });
     expect(a.report.esercizio).toBe(2024);
-    expect(a.report.schede.map((s) => [s.foglio, s.tipo])).toEqual([["Ente", "ente"], ["Obiettivo 1", "obiettivo"]]);
+    expect(a.report.schede.map((s) => [s.foglio, s.tipo])).toEqual([
+      ["Ente", "ente"],
+      ["Obiettivo 1", "obiettivo"],
+    ]);
     expect(a.report.segnalazioni.filter((d) => d.codice === "BLOCCO_NON_RICONOSCIUTO")).toEqual([]);
     expect(a.schede[1]!.rec.crono!.rows).toHaveLength(7);
   });

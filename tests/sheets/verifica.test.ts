@@ -10,24 +10,67 @@ const codes = (a: ReturnType<typeof run>, foglio?: string) =>
 
 describe("partecipazione (spec §5)", () => {
   it("reports a prevista sum different from 100 as an errore, pointing at the Prevista header", () => {
-    const a = run(sheet("Ob", obiettivoRows({ personale: [["PO", "Mario Rossi", 60, null], ["C", "Anna Bianchi", 30, null]] })));
+    const a = run(
+      sheet(
+        "Ob",
+        obiettivoRows({
+          personale: [
+            ["PO", "Mario Rossi", 60, null],
+            ["C", "Anna Bianchi", 30, null],
+          ],
+        }),
+      ),
+    );
     const d = a.report.segnalazioni.find((s) => s.codice === "PARTECIPAZIONE_PREVISTA_SOMMA")!;
     expect(d).toMatchObject({ gravita: "errore", cella: "C7" });
     expect(d.messaggio).toContain("90 %");
   });
   it("accepts ±0,5 and reads fractions with a % format", () => {
-    const a = run(sheet("Ob", obiettivoRows({ personale: [["PO", "Mario Rossi", pct(0.333), pct(0.5)], ["C", "Anna Bianchi", pct(0.67), pct(0.5)]] })));
+    const a = run(
+      sheet(
+        "Ob",
+        obiettivoRows({
+          personale: [
+            ["PO", "Mario Rossi", pct(0.333), pct(0.5)],
+            ["C", "Anna Bianchi", pct(0.67), pct(0.5)],
+          ],
+        }),
+      ),
+    );
     expect(codes(a).filter((c) => c.startsWith("PARTECIPAZIONE"))).toEqual([]);
     expect(a.report.schede[0]!.personale[0]).toMatchObject({ prevista: 33.3, realizzata: 50 });
   });
   it("reports the realizzata sum only when some realizzata is filled", () => {
     const none = run(sheet("Ob", obiettivoRows({ personale: [["PO", "Mario Rossi", 100, null]] })));
     expect(codes(none)).not.toContain("PARTECIPAZIONE_REALIZZATA_SOMMA@D7");
-    const some = run(sheet("Ob", obiettivoRows({ personale: [["PO", "Mario Rossi", 50, "40%"], ["C", "Anna Bianchi", 50, "55%"]] })));
-    expect(some.report.segnalazioni.find((s) => s.codice === "PARTECIPAZIONE_REALIZZATA_SOMMA")).toMatchObject({ gravita: "avviso", cella: "D7" });
+    const some = run(
+      sheet(
+        "Ob",
+        obiettivoRows({
+          personale: [
+            ["PO", "Mario Rossi", 50, "40%"],
+            ["C", "Anna Bianchi", 50, "55%"],
+          ],
+        }),
+      ),
+    );
+    expect(some.report.segnalazioni.find((s) => s.codice === "PARTECIPAZIONE_REALIZZATA_SOMMA")).toMatchObject({
+      gravita: "avviso",
+      cella: "D7",
+    });
   });
   it("reports a percentage that is not a number or is outside 0–100", () => {
-    const a = run(sheet("Ob", obiettivoRows({ personale: [["PO", "Mario Rossi", "tanto", 120], ["C", "Anna Bianchi", 100, null]] })));
+    const a = run(
+      sheet(
+        "Ob",
+        obiettivoRows({
+          personale: [
+            ["PO", "Mario Rossi", "tanto", 120],
+            ["C", "Anna Bianchi", 100, null],
+          ],
+        }),
+      ),
+    );
     expect(codes(a)).toEqual(expect.arrayContaining(["PARTECIPAZIONE_NON_VALIDA@C8", "PARTECIPAZIONE_NON_VALIDA@D8"]));
   });
 });
@@ -38,7 +81,12 @@ describe("fasi e cronoprogramma (spec §4.2)", () => {
       sheet(
         "Ob",
         obiettivoRows({
-          fasi: [[1, "Uno"], [2, "Due"], [3, "Tre"], [4, ""]],
+          fasi: [
+            [1, "Uno"],
+            [2, "Due"],
+            [3, "Tre"],
+            [4, ""],
+          ],
           crono: [
             { n: 1, previsto: [1, 2], effettivo: [1, 2] },
             { n: 2, previsto: [3], effettivo: [3, 4] },
@@ -49,7 +97,12 @@ describe("fasi e cronoprogramma (spec §4.2)", () => {
       ),
     );
     const s = a.report.schede[0]!;
-    expect(s.fasi.map((f) => [f.n, f.stato])).toEqual([[1, "nei tempi"], [2, "in ritardo"], [3, "non valutabile"], [4, null]]);
+    expect(s.fasi.map((f) => [f.n, f.stato])).toEqual([
+      [1, "nei tempi"],
+      [2, "in ritardo"],
+      [3, "non valutabile"],
+      [4, null],
+    ]);
     expect(s.fasi[1]).toMatchObject({ previsto: [3], effettivo: [3, 4] });
     expect(s.mediaRispettoTempi).toBe(50);
     const c = codes(a);
@@ -59,7 +112,10 @@ describe("fasi e cronoprogramma (spec §4.2)", () => {
   });
   it("reports effettivo months after the data di riferimento and ignores them", () => {
     const s = SettingsSchema.parse({ dataRiferimento: "2023-06-30", esercizio: 2023 });
-    const a = verifica(wb(sheet("Ob", obiettivoRows({ crono: [{ n: 1, previsto: [1, 2], effettivo: [1, 2, 9] }] }))), { file: "t", settings: s });
+    const a = verifica(wb(sheet("Ob", obiettivoRows({ crono: [{ n: 1, previsto: [1, 2], effettivo: [1, 2, 9] }] }))), {
+      file: "t",
+      settings: s,
+    });
     const d = a.report.segnalazioni.find((x) => x.codice === "EFFETTIVO_FUTURO")!;
     expect(d.gravita).toBe("errore");
     expect(d.cella).toBe("J16"); // September of the "1 effettivo" row
@@ -102,7 +158,11 @@ describe("indicatori e medie (spec §4.1, §4.3)", () => {
     );
     expect(codes(a)).toEqual(expect.arrayContaining(["ESITO_DIVERGENTE@D20", "ESITO_NON_VALIDO@D21", "INDICATORE_NON_VALUTABILE@C22"]));
     const ind = a.report.schede[0]!.indicatori;
-    expect(ind.map((i) => [i.esito, i.esitoScritto])).toEqual([["PARZIALE", "OK"], ["OK", "30/06/2023"], ["DA VERIFICARE", null]]);
+    expect(ind.map((i) => [i.esito, i.esitoScritto])).toEqual([
+      ["PARZIALE", "OK"],
+      ["OK", "30/06/2023"],
+      ["DA VERIFICARE", null],
+    ]);
     expect(a.report.schede[0]!.mediaValoreRaggiunto).toBe(90);
   });
   it("compares typed MEDIA values in the finale column at year end, within 0,5", () => {
@@ -114,7 +174,10 @@ describe("indicatori e medie (spec §4.1, §4.3)", () => {
     const c = codes(a);
     expect(c.filter((x) => x.startsWith("MEDIA_VALORE"))).toEqual([]);
     expect(c.filter((x) => x.startsWith("MEDIA_TEMPI"))).toEqual(["MEDIA_TEMPI_DIVERGENTE@D24"]);
-    const mid = verifica(wb(sheet("Ob", rows)), { file: "t", settings: SettingsSchema.parse({ dataRiferimento: "2023-12-30", esercizio: 2023 }) });
+    const mid = verifica(wb(sheet("Ob", rows)), {
+      file: "t",
+      settings: SettingsSchema.parse({ dataRiferimento: "2023-12-30", esercizio: 2023 }),
+    });
     expect(codes(mid).filter((x) => x.startsWith("MEDIA_"))).toEqual(["MEDIA_VALORE_DIVERGENTE@B23", "MEDIA_TEMPI_DIVERGENTE@B24"]);
   });
   it("reports a date without a year as info", () => {
@@ -130,7 +193,12 @@ describe("schede, duplicati e fogli particolari", () => {
       sheet("A", obiettivoRows({ numero: "1.01", pesatura: null })),
       sheet("B", obiettivoRows({ numero: "1.01" })),
     );
-    expect(codes(a)).toEqual(["SCHEDA_NON_RICONOSCIUTA@A1", "OBIETTIVO_NUMERO_DUPLICATO@A3", "PESATURA_MANCANTE@C3", "OBIETTIVO_NUMERO_DUPLICATO@A3"]);
+    expect(codes(a)).toEqual([
+      "SCHEDA_NON_RICONOSCIUTA@A1",
+      "OBIETTIVO_NUMERO_DUPLICATO@A3",
+      "PESATURA_MANCANTE@C3",
+      "OBIETTIVO_NUMERO_DUPLICATO@A3",
+    ]);
     expect(a.nonSchede).toEqual(["Copertina"]);
   });
   it("reads hidden schede, says so, and skips very hidden sheets", () => {
@@ -143,7 +211,15 @@ describe("schede, duplicati e fogli particolari", () => {
     expect(a.schede[0]!.hidden).toBe(true);
   });
   it("turns Excel errors into diagnostics, never crashes", () => {
-    const a = run(sheet("Ob", obiettivoRows({ personale: [["PO", "Mario Rossi", { v: null, error: "#REF!" }, null]], indicatori: [["Pratiche", 100, { v: null, error: "#DIV/0!", formula: "A1/0" }]] })));
+    const a = run(
+      sheet(
+        "Ob",
+        obiettivoRows({
+          personale: [["PO", "Mario Rossi", { v: null, error: "#REF!" }, null]],
+          indicatori: [["Pratiche", 100, { v: null, error: "#DIV/0!", formula: "A1/0" }]],
+        }),
+      ),
+    );
     expect(codes(a)).toEqual(expect.arrayContaining(["VALORE_ERRORE_EXCEL@C8", "VALORE_ERRORE_EXCEL@C20"]));
   });
   it("reports broken blocks: no month header, no Esito column", () => {
@@ -200,8 +276,26 @@ describe("scheda di ente (spec §2.2, §4.4)", () => {
 describe("persone (spec §5, PERSONA_NOME_VARIANTE)", () => {
   it("points at the cells that spell a person differently from the others, ignoring periods", () => {
     const a = run(
-      sheet("A", obiettivoRows({ numero: "1", personale: [["PO", "Marina Comi", 50, null], ["PO", "Marco Maoloni (gennaio - aprile 2023)", 50, null]] })),
-      sheet("B", obiettivoRows({ numero: "2", personale: [["PO", "Marina Comi", 50, null], ["PO", "Marco Maoloni", 50, null]] })),
+      sheet(
+        "A",
+        obiettivoRows({
+          numero: "1",
+          personale: [
+            ["PO", "Marina Comi", 50, null],
+            ["PO", "Marco Maoloni (gennaio - aprile 2023)", 50, null],
+          ],
+        }),
+      ),
+      sheet(
+        "B",
+        obiettivoRows({
+          numero: "2",
+          personale: [
+            ["PO", "Marina Comi", 50, null],
+            ["PO", "Marco Maoloni", 50, null],
+          ],
+        }),
+      ),
       sheet("C", obiettivoRows({ numero: "3", personale: [["PO", "COMI  Marina", 100, null]] })),
     );
     const d = a.report.segnalazioni.filter((s) => s.codice === "PERSONA_NOME_VARIANTE");
