@@ -263,11 +263,22 @@ function generate(seed: number): Generated {
   const shift = choose("spostamento", [0, 0, 1, 2, 3]);
   const dates = choose("date", ["testo", "vere", "nome mese"] as const);
   const mesi = choose("mesi", ["testo", "testo", "date"] as const);
+  const colonne = choose("colonne indicatori", ["seed", "note prima", "peso"] as const);
+  const bande = rnd.chance(0.4);
+  choices.bande = String(bande);
   const sfondo = rnd.chance(0.3);
   choices.sfondo = String(sfondo);
   const fill = rnd.pick(FILLS);
 
   let row = r0;
+  /** A block label, drawn as a band merged across a few columns in some layouts (the seed's style). */
+  const band = (r: number, c: number, text: string): void => {
+    canvas.put(r, c, text);
+    if (bande) canvas.merge(r, c, r, c + rnd.int(2, 8));
+  };
+  /** Stray spaces around and inside a value (cleaned when read). */
+  const noisy = (text: string): string =>
+    rnd.chance(0.2) ? rnd.pick([`${text} `, `${text}\u00a0`, ` ${text}`, text.replace(" ", "  ")]) : text;
   const gap = () => (row += rnd.int(0, 3));
   const pct = (p: number): Cell => {
     switch (percent) {
@@ -330,7 +341,7 @@ function generate(seed: number): Generated {
   gap();
 
   const personale = (): void => {
-    canvas.put(row++, c0, label("personale"));
+    band(row++, c0, label("personale"));
     // Columns: [cat, nome] or [nome, cat], then prevista, realizzata.
     const nomePrima = personaleHeader === "nome prima";
     const catC = nomePrima ? c0 + 1 : c0;
@@ -352,7 +363,7 @@ function generate(seed: number): Generated {
     }
     for (const p of PERSONALE) {
       canvas.put(row, catC, p.categoria);
-      canvas.put(row, nomeC, p.nome);
+      canvas.put(row, nomeC, noisy(p.nome));
       canvas.put(row, c0 + 2, pct(p.prevista));
       canvas.put(row, c0 + 3, pct(p.realizzata));
       row++;
@@ -361,13 +372,13 @@ function generate(seed: number): Generated {
   };
 
   const fasi = (): void => {
-    canvas.put(row++, c0, label("fasi"));
+    band(row++, c0, label("fasi"));
     const numStyle = rnd.pick(["n", "n.", "fase n"] as const);
     const mergeDesc = rnd.chance(0.4);
     FASI.forEach((f, i) => {
       const n = i + 1;
       canvas.put(row, c0, numStyle === "n" ? n : numStyle === "n." ? `${n}.` : `Fase ${n}`);
-      canvas.put(row, c0 + 1, f.descrizione);
+      canvas.put(row, c0 + 1, f.descrizione === null ? null : noisy(f.descrizione));
       if (mergeDesc) canvas.merge(row, c0 + 1, row, c0 + 5);
       row++;
     });
@@ -375,7 +386,7 @@ function generate(seed: number): Generated {
   };
 
   const cronoprogramma = (): void => {
-    canvas.put(row++, c0, label("crono"));
+    band(row++, c0, label("crono"));
     const lead = crono === "numeroUnito" ? 2 : 1;
     canvas.put(row, c0, label("fasiETempi"));
     for (let m = 0; m < 12; m++)
@@ -440,19 +451,29 @@ function generate(seed: number): Generated {
   };
   const indicatori = (): void => {
     const ic = c0 + shift;
-    canvas.put(row++, ic, label("indicatori"));
-    for (const [j, k] of (["indicatore", "atteso", "realizzato", "esito", "note"] as const).entries()) canvas.put(row, ic + j, label(k));
+    band(row++, ic, label("indicatori"));
+    const order =
+      colonne === "seed"
+        ? (["indicatore", "atteso", "realizzato", "esito", "note"] as const)
+        : colonne === "note prima"
+          ? (["indicatore", "atteso", "realizzato", "note", "esito"] as const)
+          : (["indicatore", "peso", "atteso", "realizzato", "esito", "note"] as const);
+    const peso = rnd.pick([1, "20%", { v: 0.2, fmt: "0%" }] as const);
+    const col = (k: (typeof order)[number]) => ic + (order as readonly string[]).indexOf(k);
+    for (const [j, k] of order.entries()) canvas.put(row, ic + j, k === "peso" ? styled(rnd, "Peso %") : label(k));
     row++;
     const hole = rnd.int(1, INDICATORI.length); // an empty row somewhere inside the table, sometimes
     const withHole = rnd.chance(0.3);
     INDICATORI.forEach((x, i) => {
       if (withHole && i === hole) row++;
       indicatoreCelle.push(a1(row, ic));
-      canvas.put(row, ic, x.nome);
-      canvas.put(row, ic + 1, value(x.atteso));
-      canvas.put(row, ic + 2, value(x.realizzato));
-      canvas.put(row, ic + 3, x.esito);
-      canvas.put(row, ic + 4, x.note);
+      canvas.put(row, col("indicatore"), noisy(x.nome));
+      canvas.put(row, col("atteso"), value(x.atteso));
+      canvas.put(row, col("realizzato"), value(x.realizzato));
+      canvas.put(row, col("esito"), x.esito);
+      canvas.put(row, col("note"), x.note);
+      // Equal weights leave the media as it is.
+      if (colonne === "peso") canvas.put(row, col("peso"), peso);
       row++;
     });
     gap();
@@ -586,8 +607,9 @@ describe("recognition is independent of layout (property, seeded)", () => {
 
   it("the layouts really differ: offsets, styles and orders all occur", () => {
     const all = SEEDS.map((s) => generate(s).choices);
-    for (const key of ["riga", "colonna", "percentuali", "segni", "crono", "intestazione", "personale", "ordine", "date", "mesi", "sfondo"])
-      expect(new Set(all.map((c) => c[key])).size, key).toBeGreaterThan(["intestazione", "mesi", "sfondo"].includes(key) ? 1 : 2);
+    const two = ["intestazione", "mesi", "sfondo", "bande"];
+    for (const key of [...two, "riga", "colonna", "percentuali", "segni", "crono", "personale", "ordine", "date", "colonne indicatori"])
+      expect(new Set(all.map((c) => c[key])).size, key).toBeGreaterThan(two.includes(key) ? 1 : 2);
     expect(new Set(all.map((c) => c.riga)).size).toBeGreaterThanOrEqual(5);
     expect(new Set(all.map((c) => c.segni)).size).toBe(6);
   });
