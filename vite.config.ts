@@ -13,9 +13,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
+import { baseUrl, DEV_BASE_URL, rewriteManifest } from "./scripts/build-manifest.mjs";
+
+export { DEV_BASE_URL };
 
 const ROOT = import.meta.dirname;
-export const DEV_BASE_URL = "https://localhost:3000/";
 
 /** Page name in dist → source html. */
 export const PAGES: Record<string, string> = {
@@ -29,17 +31,6 @@ export const PAGES: Record<string, string> = {
 export const ICONS = readdirSync(resolve(ROOT, "assets"))
   .filter((f) => /^icon-[\w-]+\.png$/.test(f))
   .map((f) => `assets/${f}`);
-
-export function baseUrl(): string {
-  const raw = process.env.ADDIN_BASE_URL?.trim() || DEV_BASE_URL;
-  const u = new URL(raw); // throws on a malformed URL: the build stops with the reason
-  return u.href.endsWith("/") ? u.href : `${u.href}/`;
-}
-
-/** The manifest with every dev URL rewritten to `base`. */
-export function rewriteManifest(xml: string, base: string): string {
-  return xml.split(DEV_BASE_URL).join(base).split(DEV_BASE_URL.slice(0, -1)).join(base.slice(0, -1));
-}
 
 const existingPages = () => Object.fromEntries(Object.entries(PAGES).filter(([, src]) => existsSync(resolve(ROOT, src))));
 

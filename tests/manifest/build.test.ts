@@ -40,4 +40,31 @@ describe("production build", () => {
     }
     expect(readFileSync(join(out, "taskpane.html"), "utf8")).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
   });
+
+  it("re-targets an existing build with scripts/build-manifest.mjs, and refuses a bad URL or a missing file", () => {
+    const run = (env: Record<string, string>, dir = out) => {
+      try {
+        execFileSync(process.execPath, [join(ROOT, "scripts/build-manifest.mjs"), dir], {
+          cwd: ROOT,
+          env: { ...process.env, ...env },
+          stdio: "pipe",
+        });
+        return { code: 0, err: "" };
+      } catch (e) {
+        const x = e as { status: number; stderr: Buffer };
+        return { code: x.status, err: x.stderr.toString() };
+      }
+    };
+    expect(run({ ADDIN_BASE_URL: "https://altro.example.it/peg/" }).code).toBe(0);
+    const manifest = readFileSync(join(out, "manifest.xml"), "utf8");
+    expect(manifest).toContain("https://altro.example.it/peg/taskpane.html");
+    expect(manifest).not.toMatch(/localhost|peg\.example\.org/);
+    const bad = run({ ADDIN_BASE_URL: "non un url" });
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/non è un indirizzo valido/);
+    rmSync(join(out, "aiuto.html"));
+    const missing = run({ ADDIN_BASE_URL: "https://peg.example.org/" });
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/aiuto\.html/);
+  });
 });
