@@ -85,3 +85,19 @@ it("recognises an ente scheda titled «… dell'ente» whose indicator block say
   expect(a.report.schede.map((s) => [s.tipo, s.indicatori.map((i) => i.esito)])).toEqual([["ente", ["PARZIALE"]]]);
   expect(a.schede[0]!.rec.grado).toEqual({ r: 4, c: 1 });
 });
+
+it("reads indici whose media header says «Media 2020-2022» and reports the wrong typed media", () => {
+  const g = sheet("Ente", [
+    ["Obiettivo di performance organizzativa di ente", "ANNO", 2023],
+    ["Indici"],
+    [undefined, 2020, 2021, 2022, "Media 2020-2022", "2023 da rilevare a consuntivo"],
+    ["N. dipendenti al 31.12", 24, 25, 25, 25, 22],
+    ["Assunzioni", undefined, 3, 5, 3, 2],
+    [],
+    ["INDICATORI PERFORMANCE ORGANIZZATIVA DI ENTE", "Atteso", "Realizzato", "ESITO"],
+    ["Rispetto equilibri di bilancio", "100%", "100%"],
+    ["Grado di raggiungimento dell'obiettivo"],
+  ]);
+  const a = verifica(wb(g), { file: "x", settings: SettingsSchema.parse({ dataRiferimento: "2023-12-31" }) });
+  expect(a.report.segnalazioni.filter((d) => d.codice === "INDICE_MEDIA_DIVERGENTE").map((d) => d.cella)).toEqual(["E5"]);
+});
