@@ -8,10 +8,11 @@ import { SettingsSchema } from "../../src/domain/settings";
 import { loadWorkbookGrid } from "../../src/hosts/xlsx";
 import { a1 } from "../../src/sheets/grid";
 import { verifica } from "../../src/sheets/verifica";
-import { allEnteLayouts, type EnteFixture } from "../fixtures/ente";
+import { allEnteLayouts, enteCasuale, type EnteFixture } from "../fixtures/ente";
 import { sheet, wb } from "../helpers/grid";
 
-const fixtures = await allEnteLayouts();
+/** The five named layouts, and a dozen whose every choice is drawn from a seed. */
+const fixtures = [...(await allEnteLayouts()), ...(await Promise.all(Array.from({ length: 12 }, (_, i) => enteCasuale(500 + 31 * i))))];
 
 async function analyse(fx: EnteFixture) {
   const { grid } = await loadWorkbookGrid(fx.bytes, { fileName: `${fx.name}.xlsx` });
