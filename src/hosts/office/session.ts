@@ -5,7 +5,7 @@
  *
  * Sync budget (docs/OFFICE-HOST.md): Verifica = 2 syncs (read); a write = 2 (read) + 1 (apply).
  */
-import { segnalazione } from "../../domain/diagnostics";
+import { segnalazione, sortSegnalazioni } from "../../domain/diagnostics";
 import { PegError } from "../../domain/errors";
 import type { Report } from "../../domain/model";
 import type { Settings } from "../../domain/settings";
@@ -132,6 +132,11 @@ export class OfficeSession {
         ),
       );
     }
+    if (read.sheets.some((x) => x.tagliato))
+      report.segnalazioni = sortSegnalazioni(
+        report.segnalazioni,
+        read.sheets.map((x) => x.name),
+      );
     return { report, analysis, read };
   }
 

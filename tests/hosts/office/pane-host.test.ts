@@ -36,6 +36,17 @@ describe("Office PaneHost", () => {
     expect(t.host.theme!()).toBe("dark");
   });
 
+  it("reports cells beyond the area read (a stray value at XFD1048576) as CELLE_FUORI_AREA", async () => {
+    const grid: WorkbookGrid = { sheets: sample.sheets.map((sh) => sh) };
+    const t = setup({}, grid);
+    t.fx.state.sheet("Ob 2")!.cells.set("1048575,16383", { value: "x", numberFormat: "General", fill: null });
+    const r = await t.host.verifica(await t.host.loadSettings());
+    const d = r.segnalazioni.find((x) => x.codice === "CELLE_FUORI_AREA");
+    expect(d).toMatchObject({ foglio: "Ob 2", cella: "XFD1048576", gravita: "info" });
+    expect(d!.messaggio).toMatch(/oltre l'area letta/);
+    expect(t.fx.state.syncCount).toBe(2);
+  });
+
   it("prepares esiti with the conflicts listed, applies without them, and undo restores everything", async () => {
     const t = setup();
     const before = dump(t);
