@@ -22,7 +22,7 @@ import type {
   Preparazione,
   RisultatoScrittura,
 } from "../../ui/pane-host";
-import { splitAddress, rectOf } from "./address";
+import { rectOf } from "./address";
 import { applyPlan, undo, type UndoRecord } from "./apply";
 import { type Capabilities, officeCapabilities } from "./capabilities";
 import { STORE_KEYS, type DocumentStore, officeDocumentStore } from "./document-store";
@@ -291,4 +291,3 @@ export function officeSession(): OfficeSession {
   }));
 }
 
-export { splitAddress };
