@@ -40,6 +40,8 @@ export const L = {
   obiettivoDiStruttura: /^obiettivo di struttura$/,
   risorse: /^risorse strumentali/,
   anno: /^anno$/,
+  /** A sum row under a table ("TOTALE", "Totale complessivo"), never a person. */
+  totale: /^(totale|totali|tot)( complessivo| generale| partecipazione)?$/,
 } as const;
 
 /** Labels that start a block: scanning a table stops when one of them appears. */

@@ -208,6 +208,7 @@ function readPersonale(view: SheetView, s: RecognisedScheda): void {
     if (r <= headerEnd) continue;
     if (r > headerEnd + MAX_TABLE_ROWS) break;
     if (view.rowStartsBlock(r, isBlockStart) || view.rowStartsBlock(r, (n) => L.indicatoriEnte.test(n))) break;
+    if ([nomeCol, catCol].some((c) => c !== null && L.totale.test(view.norm(r, c)))) continue;
     const nomeBlank = view.blank(r, nomeCol);
     if (nomeBlank) {
       const pcts = [prevCol, realCol].some((c) => c !== null && !view.blank(r, c));

@@ -262,4 +262,31 @@ describe("recognition edge cases", () => {
       expect(codes(a)).toContain(`ESITO_DIVERGENTE@D${h + 3}`);
     }
   });
+
+  it("does not take a «Totale» row under the personale for a person", () => {
+    const totali: In[][] = [
+      [undefined, "TOTALE", 100, 100],
+      ["Totale", undefined, "100%", "100%"],
+      [undefined, "Totale complessivo", { v: 1, fmt: "0%", formula: "SUM(C9:C10)" }, { v: 1, fmt: "0%" }],
+    ];
+    for (const tot of totali) {
+      const rows: In[][] = [
+        ...header,
+        ["PERSONALE COINVOLTO"],
+        ["Cat.", "Cognome e Nome", "% Partecipazione"],
+        [undefined, undefined, "Prevista", "Realizzata"],
+        ["PO", "Mario Rossi", 60, 50],
+        ["C", "Anna Bianchi", 40, 50],
+        tot,
+        [],
+        ...fasiBlock(1),
+        ...cronoBlock(1),
+        ...indicatoriBlock(oneIndicator),
+        ...verificaBlock,
+      ];
+      const a = run(rows);
+      expect(a.report.schede[0]!.personale.map((p) => p.nome)).toEqual(["Mario Rossi", "Anna Bianchi"]);
+      expect(codes(a).filter((c) => c.startsWith("PARTECIPAZIONE"))).toEqual([]);
+    }
+  });
 });
