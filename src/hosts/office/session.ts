@@ -290,4 +290,3 @@ export function officeSession(): OfficeSession {
     engine: () => import("./engine"),
   }));
 }
-
