@@ -10,7 +10,7 @@ export const L = {
   missioneProgramma: /^missione( e)?( \/)? ?programma/,
   stakeholder: /^stakeholders?$|^portatori di interesse$/,
   descrizioneObiettivo: /^descrizione( dell)? obiettivo/,
-  personale: /^personale coinvolto/,
+  personale: /^personale (coinvolto|assegnato|impiegato)|^risorse umane( coinvolte| assegnate)?$/,
   categoria: /^(cat|categoria|cat giuridica|qualifica)$/,
   nome: /^(cognome e nome|nome e cognome|cognome nome|nome cognome|nominativo|dipendente)$/,
   prevista: /(^| )(prevista|previsto|prev)$|partecipaz\w* prev\w*/,

@@ -122,7 +122,13 @@ const SPELL = {
   missione: ["Missione Programma", "Missione - Programma", "Missione e programma"],
   stakeholder: ["Stakeholder", "Stakeholders", "Portatori di interesse"],
   descrizione: ["Descrizione Obiettivo", "Descrizione dell'obiettivo"],
-  personale: ["PERSONALE COINVOLTO", "Personale coinvolto", "Personale coinvolto nell'obiettivo"],
+  personale: [
+    "PERSONALE COINVOLTO",
+    "Personale coinvolto",
+    "Personale coinvolto nell'obiettivo",
+    "Personale assegnato",
+    "Risorse umane coinvolte",
+  ],
   cat: ["Cat.", "Categoria", "Cat", "Qualifica", "Cat. giuridica"],
   nome: ["Cognome e Nome", "Nome e cognome", "Nominativo", "Dipendente", "Cognome nome"],
   partecipazione: ["% Partecipazione", "% partecipazione", "Partecipazione"],
@@ -367,6 +373,12 @@ function generate(seed: number): Generated {
       canvas.put(row, c0 + 2, pct(p.prevista));
       canvas.put(row, c0 + 3, pct(p.realizzata));
       row++;
+    }
+    // Some comuni sum the table in a last row.
+    if (rnd.chance(0.3)) {
+      canvas.put(row, rnd.pick([catC, nomeC]), styled(rnd, rnd.pick(["Totale", "TOTALE", "Totale complessivo"])));
+      canvas.put(row, c0 + 2, pct(100));
+      canvas.put(row++, c0 + 3, pct(100));
     }
     gap();
   };
