@@ -39,6 +39,8 @@ export const L = {
   analisi: /^analisi (del risultato|degli scostamenti)/,
   obiettivoDiStruttura: /^obiettivo di struttura$/,
   risorse: /^risorse strumentali/,
+  relazione: /^relazione (intermedia|finale)/,
+  provvedimenti: /^provvedimenti correttivi/,
   anno: /^anno$/,
   /** A sum row under a table ("TOTALE", "Totale complessivo"), never a person. */
   totale: /^(totale|totali|tot)( complessivo| generale| partecipazione)?$/,
@@ -62,6 +64,8 @@ export const BLOCK_STARTS: RegExp[] = [
   L.missioneProgramma,
   L.descrizioneObiettivo,
   L.risorse,
+  L.relazione,
+  L.provvedimenti,
 ];
 
 export function isBlockStart(norm: string): boolean {

@@ -289,4 +289,23 @@ describe("recognition edge cases", () => {
       expect(codes(a).filter((c) => c.startsWith("PARTECIPAZIONE"))).toEqual([]);
     }
   });
+
+  it("ends the indicator table at «RELAZIONE INTERMEDIA» when the VERIFICA header is missing", () => {
+    const a = run([
+      ...header,
+      ...personale,
+      ...fasiBlock(1),
+      ...cronoBlock(1),
+      ["INDICATORI DI PERFORMANCE"],
+      ["Indicatore", "Performance attesa", "Performance realizzata", "Esito", "Note"],
+      ["monitoraggio intermedio", "30-giu", "30-giu", "OK"],
+      ["RELAZIONE INTERMEDIA", undefined, "RELAZIONE FINALE"],
+      ["Nessuna criticità nel primo monitoraggio.", undefined, "Il monitoraggio finale non ha evidenziato criticità."],
+      ["MEDIA VALORE RAGGIUNTO %", "100%", "MEDIA VALORE RAGGIUNTO %", "100%"],
+      ["MEDIA RISPETTO DEI TEMPI %", "100%", "MEDIA RISPETTO DEI TEMPI %", "100%"],
+      ["Provvedimenti correttivi", undefined, "Provvedimenti correttivi"],
+    ]);
+    expect(a.report.schede[0]!.indicatori.map((i) => i.indicatore)).toEqual(["monitoraggio intermedio"]);
+    expect(codes(a).filter((c) => c.startsWith("INDICATORE") || c.startsWith("ESITO"))).toEqual([]);
+  });
 });
