@@ -481,7 +481,7 @@ function readIndicatori(view: SheetView, s: RecognisedScheda): void {
     if (r > headerRow + MAX_TABLE_ROWS) break;
     if (view.rowStartsBlock(r, isBlockStart)) {
       const g = view.rowLabels(r).find((l) => L.grado.test(l.norm));
-      if (g) s.grado = view.rightOf(g);
+      if (g) s.grado = valueRightOf(view, g);
       break;
     }
     const nameBlank = view.blank(r, cols.nome);
@@ -499,7 +499,7 @@ function readIndicatori(view: SheetView, s: RecognisedScheda): void {
   }
   if (!s.grado) {
     const g = view.find(L.grado, label);
-    if (g) s.grado = view.rightOf(g);
+    if (g) s.grado = valueRightOf(view, g);
   }
 }
 
@@ -512,11 +512,11 @@ function readVerifica(view: SheetView, s: RecognisedScheda): void {
       // Side by side (seed) or one above the other: the one nearer the VERIFICA FINALE header is finale.
       const [a, b] = all as [LabelCell, LabelCell];
       const aFinale = finaleHeader ? dist(a, finaleHeader) < dist(b, finaleHeader) : a.c > b.c || a.r > b.r;
-      return aFinale ? { intermedia: view.rightOf(b), finale: view.rightOf(a) } : { intermedia: view.rightOf(a), finale: view.rightOf(b) };
+      return aFinale ? { intermedia: valueRightOf(view, b), finale: valueRightOf(view, a) } : { intermedia: valueRightOf(view, a), finale: valueRightOf(view, b) };
     }
     const only = all[0]!;
     const isFinale = !!finaleHeader && only.c >= finaleHeader.c && !view.find(L.verificaIntermedia);
-    return isFinale ? { intermedia: null, finale: view.rightOf(only) } : { intermedia: view.rightOf(only), finale: null };
+    return isFinale ? { intermedia: null, finale: valueRightOf(view, only) } : { intermedia: valueRightOf(view, only), finale: null };
   };
   const valore = pick(L.mediaValore);
   const tempi = pick(L.mediaTempi);
@@ -524,6 +524,16 @@ function readVerifica(view: SheetView, s: RecognisedScheda): void {
     intermedia: { valore: valore.intermedia, tempi: tempi.intermedia },
     finale: { valore: valore.finale, tempi: tempi.finale },
   };
+}
+
+/**
+ * The value right of a label. When that value is still empty, the first non-blank cell further
+ * right may be the next column's label (VERIFICA FINALE's "MEDIA VALORE RAGGIUNTO %"): then the
+ * value belongs in the cell just right of the label, never over that label.
+ */
+function valueRightOf(view: SheetView, l: Pos): Pos {
+  const p = view.rightOf(l);
+  return isLabelLike(view, p) ? { r: l.r, c: view.mergeEndCol(l.r, l.c) + 1 } : p;
 }
 
 function dist(a: Pos, b: Pos): number {

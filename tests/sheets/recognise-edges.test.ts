@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { SettingsSchema } from "../../src/domain/settings";
+import { planEsiti } from "../../src/sheets/plans";
 import { verifica } from "../../src/sheets/verifica";
 import { MESI, marks, sheet, wb, type In } from "../helpers/grid";
 
@@ -307,5 +308,22 @@ describe("recognition edge cases", () => {
     ]);
     expect(a.report.schede[0]!.indicatori.map((i) => i.indicatore)).toEqual(["monitoraggio intermedio"]);
     expect(codes(a).filter((c) => c.startsWith("INDICATORE") || c.startsWith("ESITO"))).toEqual([]);
+  });
+
+  it("finds the empty intermedia MEDIA cells beside their labels, not the VERIFICA FINALE labels further right", () => {
+    const rows = [...header, ...personale, ...fasiBlock(1), ...cronoBlock(1), ...indicatoriBlock(oneIndicator), ...verificaBlock];
+    const g = sheet("Ob", rows);
+    const midYear = SettingsSchema.parse({ dataRiferimento: "2023-06-30", esercizio: 2023 });
+    const a = verifica(wb(g), { file: "t.xlsx", settings: midYear });
+    const v = a.schede[0]!.rec.verifica;
+    const valoreRow = rows.findIndex((r) => r[0] === "MEDIA VALORE RAGGIUNTO %");
+    expect(v.intermedia).toEqual({ valore: { r: valoreRow, c: 1 }, tempi: { r: valoreRow + 1, c: 1 } });
+    expect(v.finale).toEqual({ valore: { r: valoreRow, c: 3 }, tempi: { r: valoreRow + 1, c: 3 } });
+    // What "Calcola esiti" would write mid-year: into B, never over the label in C.
+    const writes = planEsiti(a).writes.filter((w) => w.kind === "mediaValore" || w.kind === "mediaTempi");
+    expect(writes.map((w) => [w.kind, w.cella, w.conflict])).toEqual([
+      ["mediaValore", `B${valoreRow + 1}`, false],
+      ["mediaTempi", `B${valoreRow + 2}`, false],
+    ]);
   });
 });
