@@ -242,6 +242,8 @@ interface Generated {
   choices: Record<string, string | number>;
   /** A1 of each indicator's name cell, as placed. */
   indicatoreCelle: string[];
+  /** A1 of the four MEDIA value cells, as placed. */
+  verificaCelle: Record<"intermedia" | "finale", { valore: string; tempi: string }>;
 }
 
 const FILLS = ["#FFC000", "#00B050", "#92D050", "#BDD7EE", "#FF0000"];
@@ -499,24 +501,45 @@ function generate(seed: number): Generated {
   }[ordine];
   for (const b of blocks) b();
 
-  // Verifica: side by side (seed) or one above the other.
+  // Verifica: side by side (seed), one above the other, or (no VERIFICA header) RELAZIONE rows.
+  // The MEDIA cells are typed (the intermedia ones with older figures) or left empty.
   const vc = c0 + shift;
-  if (rnd.chance(0.6)) {
+  const verifica = choose("verifica", ["affiancate", "impilate", "relazione"] as const);
+  const typed = (p: number): Cell | null => (rnd.chance(0.5) ? null : pct(p));
+  const media = { valore: typed(85.56), tempi: typed(80) };
+  const vecchie = { valore: typed(50), tempi: typed(40) };
+  let at: { intermedia: number; finale: number; ci: number; cf: number };
+  if (verifica === "impilate") {
+    canvas.put(row, vc, label("verificaIntermedia"));
+    canvas.put(row + 4, vc, label("verificaFinale"));
+    at = { intermedia: row + 1, finale: row + 5, ci: vc, cf: vc };
+  } else if (verifica === "affiancate") {
     canvas.put(row, vc, label("verificaIntermedia"));
     canvas.put(row, vc + 3, label("verificaFinale"));
-    canvas.put(row + 1, vc, label("mediaValore"));
-    canvas.put(row + 1, vc + 3, label("mediaValore"));
-    canvas.put(row + 2, vc, label("mediaTempi"));
-    canvas.put(row + 2, vc + 3, label("mediaTempi"));
+    at = { intermedia: row + 1, finale: row + 1, ci: vc, cf: vc + 3 };
   } else {
-    canvas.put(row, vc, label("verificaIntermedia"));
-    canvas.put(row + 1, vc, label("mediaValore"));
-    canvas.put(row + 2, vc, label("mediaTempi"));
-    canvas.put(row + 4, vc, label("verificaFinale"));
-    canvas.put(row + 5, vc, label("mediaValore"));
-    canvas.put(row + 6, vc, label("mediaTempi"));
+    canvas.put(row, vc, styled(rnd, "RELAZIONE INTERMEDIA"));
+    canvas.put(row, vc + 3, styled(rnd, "RELAZIONE FINALE"));
+    canvas.put(row + 1, vc, "Nessuna criticità nel primo monitoraggio.");
+    canvas.put(row + 1, vc + 3, "Obiettivo raggiunto.");
+    canvas.put(row + 4, vc, styled(rnd, "Analisi degli scostamenti"));
+    canvas.put(row + 5, vc, styled(rnd, "Provvedimenti correttivi"));
+    at = { intermedia: row + 2, finale: row + 2, ci: vc, cf: vc + 3 };
   }
-  return { canvas, choices, indicatoreCelle };
+  for (const [r, c, v] of [
+    [at.intermedia, at.ci, vecchie],
+    [at.finale, at.cf, media],
+  ] as const) {
+    canvas.put(r, c, label("mediaValore"));
+    canvas.put(r, c + 1, v.valore);
+    canvas.put(r + 1, c, label("mediaTempi"));
+    canvas.put(r + 1, c + 1, v.tempi);
+  }
+  const verificaCelle = {
+    intermedia: { valore: a1(at.intermedia, at.ci + 1), tempi: a1(at.intermedia + 1, at.ci + 1) },
+    finale: { valore: a1(at.finale, at.cf + 1), tempi: a1(at.finale + 1, at.cf + 1) },
+  };
+  return { canvas, choices, indicatoreCelle, verificaCelle };
 }
 
 // ── Reading back ───────────────────────────────────────────────────────────────────────────────
@@ -584,6 +607,23 @@ function baseline(): ReturnType<typeof facts> {
   return f;
 }
 
+/** Where the engine would write: each indicator's row and the four MEDIA cells, as placed. */
+function checkPositions(a: Analysis, gen: Generated, why: string): void {
+  expect(
+    a.report.schede[0]!.indicatori.map((i) => i.cella),
+    why,
+  ).toEqual(gen.indicatoreCelle);
+  const v = a.schede[0]!.rec.verifica;
+  const at = (p: { r: number; c: number } | null) => (p ? a1(p.r, p.c) : null);
+  expect(
+    {
+      intermedia: { valore: at(v.intermedia.valore), tempi: at(v.intermedia.tempi) },
+      finale: { valore: at(v.finale.valore), tempi: at(v.finale.tempi) },
+    },
+    why,
+  ).toEqual(gen.verificaCelle);
+}
+
 const SEEDS = Array.from({ length: 50 }, (_, i) => 1000 + i * 7919);
 
 describe("recognition is independent of layout (property, seeded)", () => {
@@ -598,10 +638,7 @@ describe("recognition is independent of layout (property, seeded)", () => {
     const why = JSON.stringify(gen.choices);
     const f = facts(a);
     expect(f, why).toEqual(reference);
-    expect(
-      a.report.schede[0]!.indicatori.map((i) => i.cella),
-      why,
-    ).toEqual(gen.indicatoreCelle);
+    checkPositions(a, gen, why);
   });
 
   it.each(SEEDS.filter((_, i) => i % 10 === 3))("seed %i: real xlsx bytes read back the same facts", async (seed) => {
@@ -611,16 +648,25 @@ describe("recognition is independent of layout (property, seeded)", () => {
     const a = verifica(grid, { file: "p.xlsx", settings });
     const why = JSON.stringify(gen.choices);
     expect(facts(a), why).toEqual(reference);
-    expect(
-      a.report.schede[0]!.indicatori.map((i) => i.cella),
-      why,
-    ).toEqual(gen.indicatoreCelle);
+    checkPositions(a, gen, why);
   });
 
   it("the layouts really differ: offsets, styles and orders all occur", () => {
     const all = SEEDS.map((s) => generate(s).choices);
     const two = ["intestazione", "mesi", "sfondo", "bande"];
-    for (const key of [...two, "riga", "colonna", "percentuali", "segni", "crono", "personale", "ordine", "date", "colonne indicatori"])
+    for (const key of [
+      ...two,
+      "riga",
+      "colonna",
+      "percentuali",
+      "segni",
+      "crono",
+      "personale",
+      "ordine",
+      "date",
+      "colonne indicatori",
+      "verifica",
+    ])
       expect(new Set(all.map((c) => c[key])).size, key).toBeGreaterThan(two.includes(key) ? 1 : 2);
     expect(new Set(all.map((c) => c.riga)).size).toBeGreaterThanOrEqual(5);
     expect(new Set(all.map((c) => c.segni)).size).toBe(6);
