@@ -186,9 +186,13 @@ function readPersonale(view: SheetView, s: RecognisedScheda): void {
   for (let r = label.r; r <= label.r + 4; r++) {
     for (const l of view.rowLabels(r)) {
       if (l.r === label.r && l.c === label.c) continue;
-      if (nomeCol === null && L.nome.test(l.norm)) (nomeCol = l.c), (headerEnd = Math.max(headerEnd, r));
-      else if (catCol === null && L.categoria.test(l.norm)) (catCol = l.c), (headerEnd = Math.max(headerEnd, r));
-      else if (prevCol === null && L.prevista.test(l.norm)) {
+      if (nomeCol === null && L.nome.test(l.norm)) {
+        nomeCol = l.c;
+        headerEnd = Math.max(headerEnd, r);
+      } else if (catCol === null && L.categoria.test(l.norm)) {
+        catCol = l.c;
+        headerEnd = Math.max(headerEnd, r);
+      } else if (prevCol === null && L.prevista.test(l.norm)) {
         prevCol = l.c;
         s.previstaHeader = l;
         headerEnd = Math.max(headerEnd, r);
