@@ -290,12 +290,19 @@ function readCrono(view: SheetView, s: RecognisedScheda): void {
   const byN = new Map<number, CronoRow>();
   const consumed = new Set<number>();
   let misses = 0;
+  let last: CronoRow | null = null;
   for (const r of view.rows()) {
     if (r <= header.r || consumed.has(r)) continue;
     if (r > header.r + MAX_TABLE_ROWS) break;
     if (view.rowStartsBlock(r, isBlockStart)) break;
     const info = rowLabel(view, r, firstMonthCol);
     if (!info) {
+      // "effettivo" alone under "1 previsto" (the fase number written once, not merged).
+      if (last && last.effettivoRow === null && last.previstoRow === r - 1 && ownRowWords(view, r, firstMonthCol) === "effettivo") {
+        last.effettivoRow = r;
+        misses = 0;
+        continue;
+      }
       if (++misses >= 3) break;
       continue;
     }
@@ -306,6 +313,7 @@ function readCrono(view: SheetView, s: RecognisedScheda): void {
       byN.set(info.n, row);
       rows.push(row);
     }
+    last = row;
     if (info.kind === "both") {
       row.previstoRow = r;
       const bottom = info.spanEnd > r ? info.spanEnd : nextFreeRow(view, r, firstMonthCol);

@@ -326,4 +326,28 @@ describe("recognition edge cases", () => {
       ["mediaTempi", `B${valoreRow + 2}`, false],
     ]);
   });
+
+  it("reads an effettivo row that carries no fase number (the number only on the previsto row, not merged)", () => {
+    const plan = [
+      { p: [1, 2], e: [2, 3] },
+      { p: [4], e: [4] },
+      { p: [6, 7], e: [] },
+    ];
+    const numberInLabel: In[][] = plan.flatMap((f, i) => [
+      [`${i + 1} previsto`, ...marks(f.p)],
+      ["effettivo", ...marks(f.e)],
+    ]);
+    const numberBeside: In[][] = plan.flatMap((f, i) => [
+      [i + 1, "Previsto", ...marks(f.p)],
+      [undefined, "Effettivo", ...marks(f.e)],
+    ]);
+    for (const [lead, body] of [
+      [1, numberInLabel],
+      [2, numberBeside],
+    ] as const) {
+      const crono: In[][] = [["CRONOPROGRAMMA"], ["FASI E TEMPI", ...(lead === 2 ? [undefined] : []), ...MESI], ...body, []];
+      const a = run([...header, ...personale, ...fasiBlock(3), ...crono, ...indicatoriBlock(oneIndicator), ...verificaBlock]);
+      expect(a.report.schede[0]!.fasi.map((f) => [f.n, f.previsto, f.effettivo])).toEqual(plan.map((f, i) => [i + 1, f.p, f.e]));
+    }
+  });
 });

@@ -264,7 +264,7 @@ function generate(seed: number): Generated {
   const c0 = choose("colonna", [0, 1, 2, 3, 4, 5, 6]);
   const percent = choose("percentuali", ["frazione", "testo", "numero", "virgola", "virgola %"] as const);
   const marks = choose("segni", ["X", "x", "●", "1", "colore", "misti"] as const);
-  const crono = choose("crono", ["righe", "numeroUnito", "combinato"] as const);
+  const crono = choose("crono", ["righe", "numeroUnito", "combinato", "numeroUnaVolta", "numeroAccanto"] as const);
   const intestazione = choose("intestazione", ["seed", "coppie"] as const);
   const personaleHeader = choose("personale", ["due righe", "una riga", "nome prima"] as const);
   const ordine = choose("ordine", ["seed", "indicatori prima", "crono prima", "personale dopo"] as const);
@@ -401,7 +401,7 @@ function generate(seed: number): Generated {
 
   const cronoprogramma = (): void => {
     band(row++, c0, label("crono"));
-    const lead = crono === "numeroUnito" ? 2 : 1;
+    const lead = crono === "numeroUnito" || crono === "numeroAccanto" ? 2 : 1;
     canvas.put(row, c0, label("fasiETempi"));
     for (let m = 0; m < 12; m++)
       canvas.put(
@@ -427,6 +427,15 @@ function generate(seed: number): Generated {
       if (crono === "righe") {
         canvas.put(row, c0, `${n} ${w.previsto}`);
         canvas.put(row + 1, c0, `${n} ${w.effettivo}`);
+      } else if (crono === "numeroUnaVolta") {
+        // The fase number only on the previsto row: "1 previsto" over "effettivo".
+        canvas.put(row, c0, `${n} ${w.previsto}`);
+        canvas.put(row + 1, c0, w.effettivo);
+      } else if (crono === "numeroAccanto") {
+        // The number beside Previsto, not merged down to the Effettivo row.
+        canvas.put(row, c0, n);
+        canvas.put(row, c0 + 1, styled(rnd, "Previsto"));
+        canvas.put(row + 1, c0 + 1, styled(rnd, "Effettivo"));
       } else if (crono === "numeroUnito") {
         canvas.put(row, c0, n);
         canvas.merge(row, c0, row + 1, c0);
