@@ -80,6 +80,9 @@ export interface RecognisedScheda {
   problems: Problem[];
 }
 
+/** The ente scheda's title as a whole cell (not a phrase inside a description). */
+const ENTE_TITLE = /^(scheda )?obiettivo di performance organizzativa (di|dell) ente$/;
+
 /** How many rows a table may run before we stop looking (guards against stray cells far below). */
 const MAX_TABLE_ROWS = 200;
 
@@ -90,6 +93,8 @@ export function classify(view: SheetView): "obiettivo" | "ente" | null {
     view.find(re),
   ).length;
   if (hasEnte && !hasNumero) return "ente";
+  // The ente scheda's own title in a cell of its own wins over an N. OBIETTIVO some comuni add.
+  if (hasNumero && view.labels.some((l) => ENTE_TITLE.test(l.norm))) return "ente";
   if (hasNumero && blocks >= 1) return "obiettivo";
   if (view.find(L.obiettivoDiStruttura) && blocks >= 2) return "obiettivo";
   if (hasEnte) return "ente";

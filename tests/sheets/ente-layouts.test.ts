@@ -102,3 +102,27 @@ it("reads indici whose media header says «Media 2020-2022» and reports the wro
   const a = verifica(wb(g), { file: "x", settings: SettingsSchema.parse({ dataRiferimento: "2023-12-31" }) });
   expect(a.report.segnalazioni.filter((d) => d.codice === "INDICE_MEDIA_DIVERGENTE").map((d) => d.cella)).toEqual(["E5"]);
 });
+
+it("keeps an ente scheda that also carries an N. OBIETTIVO label an ente scheda", () => {
+  const g = sheet("Ente", [
+    ["Obiettivo di performance organizzativa di ente", "ANNO", 2023],
+    ["N. obiettivo", "E.01"],
+    ["Indici"],
+    [undefined, 2020, 2021, 2022, "media"],
+    ["Assunzioni", 1, 3, 5, 2],
+    [],
+    ["Personale coinvolto nel Processo"],
+    ["Nome e cognome", "Categoria", "% partecipaz.prev.", "% partecipaz.eff."],
+    ["Pia Romagnano", "PO", "100,00", "100,00"],
+    [],
+    ["INDICATORI PERFORMANCE ORGANIZZATIVA DI ENTE", "Atteso", "Realizzato", "ESITO"],
+    ["Rispetto equilibri di bilancio", "100%", "100%"],
+    ["Grado di raggiungimento dell'obiettivo"],
+  ]);
+  const a = verifica(wb(g), { file: "x", settings: SettingsSchema.parse({ dataRiferimento: "2023-12-31" }) });
+  expect(a.report.schede.map((s) => s.tipo)).toEqual(["ente"]);
+  expect(a.schede[0]!.rec.grado).toEqual({ r: 12, c: 1 });
+  const codici = a.report.segnalazioni.map((d) => `${d.codice}@${d.cella}`);
+  expect(codici).toContain("INDICE_MEDIA_DIVERGENTE@E5");
+  expect(codici.filter((c) => c.startsWith("PESATURA"))).toEqual([]);
+});
