@@ -68,8 +68,17 @@ export const BLOCK_STARTS: RegExp[] = [
   L.provvedimenti,
 ];
 
+const blockStartMemo = new Map<string, boolean>();
+
+/** True when a (normalised) label starts a block. The same labels recur on every scheda: memoised. */
 export function isBlockStart(norm: string): boolean {
-  return BLOCK_STARTS.some((re) => re.test(norm));
+  let hit = blockStartMemo.get(norm);
+  if (hit === undefined) {
+    hit = BLOCK_STARTS.some((re) => re.test(norm));
+    if (blockStartMemo.size > 50_000) blockStartMemo.clear();
+    blockStartMemo.set(norm, hit);
+  }
+  return hit;
 }
 
 export const PREVISTO_WORD = /\b(previsto|prevista|prev|programmato)\b/;
