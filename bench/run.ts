@@ -44,6 +44,6 @@ for (const extra of ["consolida", "syncs", "pane"] as const) {
 
 if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 else {
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((r) => r[i].length)));
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((r) => r[i]!.length)));
   for (const r of table) process.stdout.write(`${r.map((c, i) => c.padEnd(widths[i]!)).join("  ")}\n`);
 }
