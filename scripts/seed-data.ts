@@ -84,11 +84,7 @@ const FASI_3: FaseObiettivo[] = [
     mesi(3, 4),
     mesi(3, 4),
   ),
-  fase(
-    "Sviluppo della performance in attuazione delle misure contenute nel piano di prevenzione della corruzione",
-    mesi(3, 4),
-    mesi(3, 4),
-  ),
+  fase("Sviluppo della performance in attuazione delle misure contenute nel piano di prevenzione della corruzione", mesi(3, 4), mesi(3, 4)),
   fase("Programmazione monitoraggio del PIAO", mesi(4), mesi(4)),
 ];
 
@@ -170,8 +166,7 @@ export const SCHEDE_OBIETTIVO: SchedaObiettivoData[] = [
         esito: "OK",
       },
       {
-        indicatore:
-          "Presenza all'interno del PIAO della sezione dedicata all'organizzazione che contenga il fabbisogno di personale",
+        indicatore: "Presenza all'interno del PIAO della sezione dedicata all'organizzazione che contenga il fabbisogno di personale",
         attesa: "SI/NO",
         realizzata: "SI",
         esito: "OK",

@@ -84,16 +84,13 @@ export class SheetGrid {
         // Merges in these sheets are small label or number cells; index every covered cell.
         const cells = (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
         if (cells > 10_000) continue;
-        for (let r = m.r1; r <= m.r2; r++)
-          for (let c = m.c1; c <= m.c2; c++) this.mergeIndex.set(r * MAX_COLS + c, m);
+        for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) this.mergeIndex.set(r * MAX_COLS + c, m);
       }
     }
     const hit = this.mergeIndex.get(r * MAX_COLS + c);
     if (hit) return hit;
     // Fall back to a scan for the rare huge merge left out of the index.
-    return this.merges.find(
-      (m) => (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1) > 10_000 && r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2,
-    );
+    return this.merges.find((m) => (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1) > 10_000 && r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
   }
 
   /** Row indexes that hold at least one cell, ascending. */

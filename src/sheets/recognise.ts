@@ -89,9 +89,7 @@ const MAX_TABLE_ROWS = 200;
 export function classify(view: SheetView): "obiettivo" | "ente" | null {
   const hasEnte = !!view.find(L.ente) || !!view.find(L.indicatoriEnte);
   const hasNumero = !!view.find(L.numero);
-  const blocks = [L.personale, L.cronoprogramma, L.indicatori, L.fasi, L.mediaValore].filter((re) =>
-    view.find(re),
-  ).length;
+  const blocks = [L.personale, L.cronoprogramma, L.indicatori, L.fasi, L.mediaValore].filter((re) => view.find(re)).length;
   if (hasEnte && !hasNumero) return "ente";
   // The ente scheda's own title in a cell of its own wins over an N. OBIETTIVO some comuni add.
   if (hasNumero && view.labels.some((l) => ENTE_TITLE.test(l.norm))) return "ente";
@@ -149,9 +147,7 @@ function valueOfHeader(view: SheetView, l: LabelCell, preferBelow: boolean): Pos
 
 function isLabelLike(view: SheetView, p: Pos): boolean {
   const n = view.norm(p.r, p.c);
-  return (
-    L.numero.test(n) || L.titolo.test(n) || L.pesatura.test(n) || isBlockStart(n) || L.anno.test(n)
-  );
+  return L.numero.test(n) || L.titolo.test(n) || L.pesatura.test(n) || isBlockStart(n) || L.anno.test(n);
 }
 
 function readHeader(view: SheetView, s: RecognisedScheda): void {
@@ -170,8 +166,7 @@ function readEnteHeader(view: SheetView, s: RecognisedScheda): void {
   const proc = view.find(L.processo);
   if (proc) {
     const below = view.rows().find((r) => r > proc.r);
-    if (below !== undefined && !view.blank(below, proc.c) && !isBlockStart(view.norm(below, proc.c)))
-      s.titolo = { r: below, c: proc.c };
+    if (below !== undefined && !view.blank(below, proc.c) && !isBlockStart(view.norm(below, proc.c))) s.titolo = { r: below, c: proc.c };
     else s.titolo = { r: proc.r, c: proc.c };
   }
   const peso = view.find(L.pesatura);
@@ -488,7 +483,11 @@ function readIndicatori(view: SheetView, s: RecognisedScheda): void {
     };
   }
   if (!cols || headerRow === null) {
-    s.problems.push({ at: label, blocco: "Indicatori di performance", cosa: "l'intestazione (Indicatore, Performance attesa, Performance realizzata, Esito)" });
+    s.problems.push({
+      at: label,
+      blocco: "Indicatori di performance",
+      cosa: "l'intestazione (Indicatore, Performance attesa, Performance realizzata, Esito)",
+    });
     return;
   }
   if (cols.esito === null)
@@ -529,7 +528,9 @@ function readVerifica(view: SheetView, s: RecognisedScheda): void {
       // Side by side (seed) or one above the other: the one nearer the VERIFICA FINALE header is finale.
       const [a, b] = all as [LabelCell, LabelCell];
       const aFinale = finaleHeader ? dist(a, finaleHeader) < dist(b, finaleHeader) : a.c > b.c || a.r > b.r;
-      return aFinale ? { intermedia: valueRightOf(view, b), finale: valueRightOf(view, a) } : { intermedia: valueRightOf(view, a), finale: valueRightOf(view, b) };
+      return aFinale
+        ? { intermedia: valueRightOf(view, b), finale: valueRightOf(view, a) }
+        : { intermedia: valueRightOf(view, a), finale: valueRightOf(view, b) };
     }
     const only = all[0]!;
     const isFinale = !!finaleHeader && only.c >= finaleHeader.c && !view.find(L.verificaIntermedia);

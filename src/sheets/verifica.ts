@@ -10,7 +10,8 @@ import { resolveContext, type EvalContext, type Settings } from "../domain/setti
 import { mediaRispettoTempi, statoFase, type FaseTempi } from "../domain/tempi";
 import { cleanText, numeroIt } from "../domain/text";
 import { displayValue, parsePercent, parseValue, roundTiny } from "../domain/values";
-import { nomiMesi, segnalazioni as msg } from "../strings/it";
+import { segnalazioni as msg } from "../strings/it";
+import { MESI } from "./layout/labels";
 import { a1, type WorkbookGrid } from "./grid";
 import { classify, esercizioDa, isMarked, recognise, type RecognisedScheda } from "./recognise";
 import { SheetView, type Pos } from "./sheet-view";
@@ -238,7 +239,7 @@ function readPersonale(rec: RecognisedScheda, add: Add, excelError: (p: Pos | nu
 }
 
 function mesiText(m: number[]): string {
-  return m.length ? m.map((x) => nomiMesi[x - 1]).join(", ") : "nessun mese";
+  return m.length ? m.map((x) => MESI[x - 1]).join(", ") : "nessun mese";
 }
 
 function readFasi(rec: RecognisedScheda, ctx: EvalContext, add: Add): { fasi: Fase[]; fasiTempi: Map<number, FaseTempi> } {
@@ -277,7 +278,7 @@ function readFasi(rec: RecognisedScheda, ctx: EvalContext, add: Add): { fasi: Fa
         { r: row.effettivoRow, c: crono.monthCols[first - 1]! },
         msg.EFFETTIVO_FUTURO(
           n,
-          t.futuri.map((m) => nomiMesi[m - 1]!),
+          t.futuri.map((m) => MESI[m - 1]!),
           ctx.al,
         ),
       );

@@ -38,17 +38,18 @@ export const fileErrors = {
     `Il foglio "${foglio}" non c'è più nella cartella di lavoro: non è stato scritto nulla. Ricaricare il file e ripetere l'operazione.`,
   writeBadCell: (foglio: string, cella: string) =>
     `"${cella}" non è un indirizzo di cella valido (foglio "${foglio}"): non è stato scritto nulla. Segnalare il problema all'assistenza.`,
-  writeFailed: "Non è stato possibile preparare la copia della cartella di lavoro: non è stato scritto nulla. Riprovare; se il problema persiste, segnalarlo all'assistenza.",
+  writeFailed:
+    "Non è stato possibile preparare la copia della cartella di lavoro: non è stato scritto nulla. Riprovare; se il problema persiste, segnalarlo all'assistenza.",
   copyLoses: (parts: string[]) =>
     `Attenzione: la copia scritta fuori da Excel non conterrà ${parts.join(", ")} (il file originale resta intatto). Per conservarli, usare il componente aggiuntivo dentro Excel.`,
   // File su disco (riga di comando).
   fileMissing: (p: string) => `Il file "${p}" non esiste. Controllare il nome e la cartella.`,
   isDirectory: (p: string) => `"${p}" è una cartella, non un file. Indicare il file .xlsx.`,
-  fileUnreadable: (p: string) => `Il file "${p}" non si può leggere (permessi insufficienti o file in uso). Chiuderlo in Excel o controllarne i permessi, poi riprovare.`,
+  fileUnreadable: (p: string) =>
+    `Il file "${p}" non si può leggere (permessi insufficienti o file in uso). Chiuderlo in Excel o controllarne i permessi, poi riprovare.`,
   outputIsInput: (p: string) =>
     `"${p}" è uno dei file di partenza: i file di partenza non vengono mai modificati. Indicare un altro nome per il file da scrivere.`,
-  outputExists: (p: string) =>
-    `Il file "${p}" esiste già. Indicare un altro nome, oppure chiedere espressamente di sostituirlo.`,
+  outputExists: (p: string) => `Il file "${p}" esiste già. Indicare un altro nome, oppure chiedere espressamente di sostituirlo.`,
   outputFolderMissing: (p: string) => `La cartella di "${p}" non esiste. Crearla o indicare un'altra cartella.`,
   outputIsDirectory: (p: string) => `"${p}" è una cartella: indicare il nome del file .xlsx da scrivere.`,
   outputUnwritable: (p: string) =>
@@ -97,10 +98,8 @@ export const segnalazioni = {
     "Il foglio non è una scheda obiettivo né una scheda di ente: non è stato verificato e non verrà modificato.",
   BLOCCO_NON_RICONOSCIUTO: (blocco: string, cosa: string) =>
     `Nel blocco «${blocco}» manca ${cosa}: ripristinare l'intestazione come nel modello perché il blocco possa essere verificato.`,
-  VALORE_ERRORE_EXCEL: (errore: string) =>
-    `La cella contiene l'errore di Excel ${errore}: correggere la formula o scrivere il valore.`,
-  FOGLIO_NASCOSTO: () =>
-    "Il foglio è nascosto: è stato verificato, ma non verrà modificato. Scoprirlo se deve essere aggiornato.",
+  VALORE_ERRORE_EXCEL: (errore: string) => `La cella contiene l'errore di Excel ${errore}: correggere la formula o scrivere il valore.`,
+  FOGLIO_NASCOSTO: () => "Il foglio è nascosto: è stato verificato, ma non verrà modificato. Scoprirlo se deve essere aggiornato.",
   CELLE_FUORI_AREA: (area: string) =>
     `Il foglio contiene valori oltre l'area letta (${area}): sono stati ignorati. Eliminare i valori isolati in fondo al foglio.`,
 } as const;
@@ -112,16 +111,10 @@ export const avvisiSegni = {
   segnoFoglioNascosto: (foglio: string) => `Il foglio «${foglio}» è nascosto: scoprirlo prima di segnare i mesi.`,
   segnoSenzaCronoprogramma:
     "In questa scheda non è stato trovato il cronoprogramma (la riga dei mesi gennaio … dicembre): ripristinarla come nel modello.",
-  segnoFuoriCronoprogramma:
-    "La selezione non è dentro il cronoprogramma: selezionare solo celle dei mesi nelle righe delle fasi.",
+  segnoFuoriCronoprogramma: "La selezione non è dentro il cronoprogramma: selezionare solo celle dei mesi nelle righe delle fasi.",
   segnoRigaSbagliata: (riga: "previsto" | "effettivo") =>
     `La selezione deve stare nelle celle dei mesi delle righe «${riga}» del cronoprogramma: selezionare solo quelle celle e riprovare.`,
 } as const;
-
-export const nomiMesi = [
-  "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
-  "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
-] as const;
 
 // ── Riga di comando ────────────────────────────────────────────────────────────────────────────
 export const cli = {
@@ -138,7 +131,8 @@ Uso:
   modello     crea una cartella di lavoro vuota con una scheda obiettivo e una scheda di ente
 
 Codici di uscita: 0 nessun errore, 1 ci sono segnalazioni di gravità «errore», 2 file non utilizzabile.`,
-  comandoSconosciuto: (c: string) => `Comando «${c}» sconosciuto. Comandi disponibili: verifica, consolida, modello (peg --help per l'aiuto).`,
+  comandoSconosciuto: (c: string) =>
+    `Comando «${c}» sconosciuto. Comandi disponibili: verifica, consolida, modello (peg --help per l'aiuto).`,
   opzioneSconosciuta: (o: string) => `Opzione «${o}» sconosciuta: vedere peg --help.`,
   valoreMancante: (o: string) => `Manca il valore dell'opzione --${o}: vedere peg --help.`,
   dataNonValida: (v: string) => `La data «${v}» non è valida: scriverla come AAAA-MM-GG, ad esempio 2023-12-31.`,
@@ -149,7 +143,8 @@ Codici di uscita: 0 nessun errore, 1 ci sono segnalazioni di gravità «errore»
   sovrascriviSenzaScrivi: "--sovrascrivi si usa insieme a --scrivi OUT.xlsx.",
   nessunaScheda: (file: string) =>
     `In «${file}» non è stata riconosciuta nessuna scheda obiettivo o di ente: controllare che sia il file del PEG e che le intestazioni (N.OBIETTIVO, CRONOPROGRAMMA, INDICATORI…) siano presenti.`,
-  erroreImprevisto: "Errore imprevisto durante l'elaborazione. Riprovare; se il problema persiste, segnalarlo all'assistenza (PEG_DEBUG=1 mostra i dettagli).",
+  erroreImprevisto:
+    "Errore imprevisto durante l'elaborazione. Riprovare; se il problema persiste, segnalarlo all'assistenza (PEG_DEBUG=1 mostra i dettagli).",
   progressoLettura: (file: string) => `Lettura di ${file}…`,
   progressoVerifica: (n: number) => `Verifica di ${n} fogli…`,
   progressoScrittura: (file: string) => `Scrittura di ${file}…`,
@@ -253,7 +248,8 @@ export const pane = {
     nulla: "Non c'era niente da scrivere: la cartella di lavoro era già aggiornata.",
     annullato: (n: number) => (n === 1 ? "Annullata la modifica di 1 cella." : `Annullate le modifiche di ${n} celle.`),
     nienteDaAnnullare: "Non c'è nessuna operazione da annullare.",
-    saltate: (n: number) => (n === 1 ? "1 cella già compilata è stata lasciata com'era." : `${n} celle già compilate sono state lasciate com'erano.`),
+    saltate: (n: number) =>
+      n === 1 ? "1 cella già compilata è stata lasciata com'era." : `${n} celle già compilate sono state lasciate com'erano.`,
     scaricato: "Copia annotata scaricata. Il file originale non è stato modificato.",
   },
   settings: {
@@ -308,15 +304,13 @@ export const pane = {
   },
 };
 
-
 // Host Office.js e comandi della barra multifunzione (src/hosts/office, src/commands).
 export const officeHost = {
   protetto: (foglio: string | null) =>
     foglio
       ? `Il foglio «${foglio}» è protetto e Excel non permette di modificarlo. Rimuovere la protezione (Revisione › Rimuovi protezione foglio) e riprovare.`
       : "Uno dei fogli da modificare è protetto e Excel non permette di modificarlo. Rimuovere la protezione (Revisione › Rimuovi protezione foglio) e riprovare.",
-  modificaCella:
-    "Excel sta modificando una cella. Premere Invio o Esc per uscire dalla cella, poi ripetere il comando.",
+  modificaCella: "Excel sta modificando una cella. Premere Invio o Esc per uscire dalla cella, poi ripetere il comando.",
   apiMancante: (cosa: string, requisito: string) =>
     `Questa versione di Excel non permette di ${cosa} (serve ${requisito}). Aggiornare Excel (Microsoft 365 o Excel 2021) oppure usare Excel per il Web.`,
   requisitiMinimi:
@@ -333,10 +327,8 @@ export const officeHost = {
   ripristinato: "Le celle già scritte sono state riportate com'erano: nessuna modifica è rimasta.",
   ripristinoFallito: (celle: string[]) =>
     `Attenzione: non è stato possibile riportare com'erano queste celle: ${celle.slice(0, 20).join(", ")}${celle.length > 20 ? ` e altre ${celle.length - 20}` : ""}. Controllarle, oppure chiudere la cartella di lavoro senza salvare.`,
-  foglioMancante: (foglio: string) =>
-    `Il foglio «${foglio}» non esiste più nella cartella di lavoro. Ripetere la Verifica e riprovare.`,
-  foglioGiaPresente: (foglio: string) =>
-    `Esiste già un foglio chiamato «${foglio}». Ripetere il comando: verrà scelto un altro nome.`,
+  foglioMancante: (foglio: string) => `Il foglio «${foglio}» non esiste più nella cartella di lavoro. Ripetere la Verifica e riprovare.`,
+  foglioGiaPresente: (foglio: string) => `Esiste già un foglio chiamato «${foglio}». Ripetere il comando: verrà scelto un altro nome.`,
   cambiateDopoLettura: (n: number) =>
     n === 1
       ? "Una cella era stata modificata dopo la verifica: il valore nuovo è stato comunque conservato per Annulla."
@@ -346,8 +338,7 @@ export const officeHost = {
     "Non è stato possibile salvare le impostazioni nel documento. Controllare che la cartella di lavoro non sia di sola lettura e riprovare.",
   evidenziazioniNonRegistrate:
     "Le evidenziazioni sono state applicate, ma non è stato possibile registrarle nel documento: per toglierle usare subito «Annulla» nel riquadro.",
-  evidenziazioniRimosse: (n: number) =>
-    n === 1 ? "Rimossa 1 evidenziazione." : `Rimosse ${n} evidenziazioni.`,
+  evidenziazioniRimosse: (n: number) => (n === 1 ? "Rimossa 1 evidenziazione." : `Rimosse ${n} evidenziazioni.`),
   nessunaEvidenziazione: "Non ci sono evidenziazioni da togliere.",
 } as const;
 
@@ -369,7 +360,6 @@ export const comandi = {
     "Questa versione di Excel non supporta il runtime condiviso: aprire il riquadro Monitoraggio PEG e usare i pulsanti del riquadro.",
   erroreInatteso: "Si è verificato un errore imprevisto. Riprovare; se il problema persiste, segnalarlo all'assistenza.",
 } as const;
-
 
 // ── Consolidamento ─────────────────────────────────────────────────────────────────────────────
 export const consolidamento = {
@@ -494,7 +484,6 @@ export const consolidamento = {
     },
   },
 };
-
 
 // ── Anteprima nel browser ──────────────────────────────────────────────────────────────────────
 // Anteprima nel browser (src/web): la pagina che funziona senza Excel.

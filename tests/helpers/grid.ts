@@ -1,4 +1,5 @@
 /** Builds small neutral grids for engine tests: rows of values, with optional formats and fills. */
+import { MESI as MESI_FULL } from "../../src/sheets/layout/labels";
 import { SheetGrid, type Cell, type CellScalar, type WorkbookGrid } from "../../src/sheets/grid";
 
 export type In = CellScalar | Cell | undefined;
@@ -25,20 +26,8 @@ export function wb(...sheets: SheetGrid[]): WorkbookGrid {
   return { sheets };
 }
 
-export const MESI = [
-  "gennaio",
-  "febbraio",
-  "marzo",
-  "aprile",
-  "maggio",
-  "giugno",
-  "luglio",
-  "agosto",
-  "settembre",
-  "ottobre",
-  "novembre",
-  "dicembre",
-];
+/** The twelve month names as a mutable row, for building test grids. */
+export const MESI: In[] = [...MESI_FULL];
 
 /** 12 month cells with "X" in the given months. */
 export function marks(months: number[], mark: In = "X"): In[] {

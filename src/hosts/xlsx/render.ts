@@ -6,10 +6,8 @@
 import { PegError } from "../../domain/errors";
 import { rangeA1 } from "../../sheets/grid";
 import type { CellStyle, SheetSpec, SpecCell } from "../../sheets/sheet-spec";
-import { freeSheetName } from "../../sheets/write-plan";
 import { fileErrors } from "../../strings/it";
-import ExcelJS, { type FillPattern, type Style, type Worksheet } from "./exceljs";
-import { toBytes } from "./bytes";
+import type { FillPattern, Style, Worksheet } from "./exceljs";
 import { CHART_BAR_WIDTH, CHART_HEADING } from "./in-cell-chart";
 import { writeSpecsWorkbook } from "./spec-writer";
 

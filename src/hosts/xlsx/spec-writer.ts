@@ -21,9 +21,7 @@ const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 
 function esc(s: string): string {
   // Control characters other than tab and newlines are not allowed in XML 1.0.
-  return s
-    .replace(XML_FORBIDDEN, "")
-    .replace(/[<>&"]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : "&quot;"));
+  return s.replace(XML_FORBIDDEN, "").replace(/[<>&"]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : "&quot;"));
 }
 
 function argb(hex: string): string {

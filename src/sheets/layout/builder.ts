@@ -22,8 +22,7 @@ export class SpecBuilder {
    * cell (so borders and fills cover the whole merged area), and the block is merged.
    */
   span(r: number, c1: number, c2: number, v: Value, style?: CellStyle, rows = 1): void {
-    for (let rr = r; rr < r + rows; rr++)
-      for (let c = c1; c <= c2; c++) this.put(rr, c, rr === r && c === c1 ? v : null, style);
+    for (let rr = r; rr < r + rows; rr++) for (let c = c1; c <= c2; c++) this.put(rr, c, rr === r && c === c1 ? v : null, style);
     if (c2 > c1 || rows > 1) this.merges.push({ r1: r, c1, r2: r + rows - 1, c2 });
   }
 

@@ -142,9 +142,7 @@ export function layoutSchedaEnte(opts: LayoutEnteOptions): SheetSpec {
   b.span(r, 4, LAST, null, sHeader);
   b.height(r, 30);
   r++;
-  const persone: Array<PersonaEnte | null> = d
-    ? d.personale
-    : Array.from({ length: RIGHE_MODELLO_ENTE.personale }, () => null);
+  const persone: Array<PersonaEnte | null> = d ? d.personale : Array.from({ length: RIGHE_MODELLO_ENTE.personale }, () => null);
   const sPerc: CellStyle = { ...sNumber, fmt: "0.00" };
   const firstPersona = r;
   for (const p of persone) {
@@ -165,9 +163,7 @@ export function layoutSchedaEnte(opts: LayoutEnteOptions): SheetSpec {
   b.put(r, 3, L.esito, sHeader);
   r++;
   const indicatori: Array<IndicatoreEnte | null> =
-    d && d.indicatori.length > 0
-      ? d.indicatori
-      : Array.from({ length: RIGHE_MODELLO_ENTE.indicatori }, () => null);
+    d && d.indicatori.length > 0 ? d.indicatori : Array.from({ length: RIGHE_MODELLO_ENTE.indicatori }, () => null);
   const firstInd = r;
   for (const ind of indicatori) {
     const att = cellValue(ind?.atteso);

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_SETTINGS } from "../../domain/settings";
 import type { CellStyle, SheetSpec } from "../sheet-spec";
-import { SpecBuilder, cellValue, type CellInput, type Value } from "./builder";
+import { SpecBuilder, cellValue, type CellInput } from "./builder";
 
 export type { CellInput };
 import { ESITI, LABEL_OBIETTIVO as L, MESI } from "./labels";
@@ -93,8 +93,7 @@ const sMonth: CellStyle = { border: true, hAlign: "center", vAlign: "middle" };
 const WIDTHS = [34, ...Array.from({ length: 12 }, () => 10.5)];
 const SPAN_CHARS = 12 * 10.5;
 
-const fraction = (p: number | null | undefined): number | null =>
-  p === null || p === undefined ? null : Math.round(p * 1e6) / 1e8;
+const fraction = (p: number | null | undefined): number | null => (p === null || p === undefined ? null : Math.round(p * 1e6) / 1e8);
 
 export function layoutSchedaObiettivo(opts: LayoutObiettivoOptions): SheetSpec {
   const d = opts.dati;
@@ -154,9 +153,7 @@ export function layoutSchedaObiettivo(opts: LayoutObiettivoOptions): SheetSpec {
   r++;
 
   // Descrizione delle fasi di attuazione: number | description.
-  const fasi: FaseObiettivo[] = d
-    ? d.fasi
-    : Array.from({ length: RIGHE_MODELLO.fasi }, () => ({ descrizione: null }));
+  const fasi: FaseObiettivo[] = d ? d.fasi : Array.from({ length: RIGHE_MODELLO.fasi }, () => ({ descrizione: null }));
   b.span(r, 0, LAST, L.fasi, sSection);
   r++;
   fasi.forEach((f, i) => {

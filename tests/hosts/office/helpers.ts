@@ -1,4 +1,5 @@
 /** Seeds for the Office host tests: workbooks shaped like schede, built by code. */
+import { MESI } from "../../../src/sheets/layout/labels";
 import { SheetGrid, type WorkbookGrid } from "../../../src/sheets/grid";
 import { ALL_CAPABILITIES, type Capabilities } from "../../../src/hosts/office/capabilities";
 import { createFakeExcel, fakeWorkbookFromGrid, type FakeExcel, type FakeOptions, type FakeRequestContext } from "../../fakes/excel-fake";
@@ -12,21 +13,7 @@ export function schedaSheet(name: string, n = 1): SheetGrid {
   g.set(2, 1, { v: `Obiettivo ${n}` });
   g.addMerge({ r1: 2, c1: 1, r2: 2, c2: 6 });
   g.set(10, 0, { v: "CRONOPROGRAMMA" });
-  const mesi = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-  ];
-  mesi.forEach((m, i) => g.set(11, 2 + i, { v: m }));
+  MESI.forEach((m, i) => g.set(11, 2 + i, { v: m }));
   for (let f = 0; f < 7; f++) {
     g.set(12 + 2 * f, 0, { v: f + 1 });
     g.addMerge({ r1: 12 + 2 * f, c1: 0, r2: 13 + 2 * f, c2: 0 });

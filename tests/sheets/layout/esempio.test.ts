@@ -171,10 +171,7 @@ describe("assets/esempio-peg-2023.xlsx", () => {
 
     const ente = committed.getWorksheet("Ente")!;
     const att = findLabel(ente, "Atteso");
-    const pairs = [1, 2, 3, 4, 5].map((i) => [
-      ente.getCell(att.row + i, att.col).value,
-      ente.getCell(att.row + i, att.col + 1).value,
-    ]);
+    const pairs = [1, 2, 3, 4, 5].map((i) => [ente.getCell(att.row + i, att.col).value, ente.getCell(att.row + i, att.col + 1).value]);
     expect(pairs).toEqual([
       [0.8, 0.8],
       [0.8, 0.8],
@@ -223,7 +220,10 @@ describe("assets/esempio-peg-2023.xlsx", () => {
         expect(f.previsto.length, where).toBeGreaterThan(0);
         expect(f.effettivo.length, where).toBeGreaterThan(0);
         // Every effettivo month was planned, and the fase ends in or before its last planned month.
-        expect(f.effettivo.every((m) => f.previsto.includes(m)), where).toBe(true);
+        expect(
+          f.effettivo.every((m) => f.previsto.includes(m)),
+          where,
+        ).toBe(true);
         expect(Math.max(...f.effettivo), where).toBeLessThanOrEqual(Math.max(...f.previsto));
       });
       // The seed's second scheda labels each fase "N previsto effettivo" over two sub-rows.

@@ -115,9 +115,7 @@ describe("layoutSchedaObiettivo — empty template", () => {
     const fasi = find(g, "Descrizione delle fasi di attuazione");
     expect(fasi.r - sub.r - 1).toBe(8 + 1); // 8 rows and one blank row
     const esito = find(g, "Esito");
-    expect(spec.validations).toEqual([
-      { r1: esito.r + 1, c1: esito.c, r2: esito.r + 5, c2: esito.c, list: [...ESITI] },
-    ]);
+    expect(spec.validations).toEqual([{ r1: esito.r + 1, c1: esito.c, r2: esito.r + 5, c2: esito.c, list: [...ESITI] }]);
     expect(ESITI).toEqual(["OK", "PARZIALE", "NON RAGGIUNTO", "DA VERIFICARE"]);
   });
 
