@@ -21,7 +21,7 @@ export async function benchCli(
   writeFileSync(file, await benchWorkbook(200));
   const size = readFileSync(file).length;
   log("Misura del caricamento ExcelJS e di peg verifica…");
-  const [loadMs, verificaMs] = (await interleavedMedians(5, [
+  const [loadMs, verificaMs] = (await interleavedMedians(9, [
     async () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);

@@ -21,7 +21,7 @@ export async function bench(log: (s: string) => void) {
   const files = readdirSync(folder).map((f) => join(folder, f));
   let run = 0;
   log("Misura di peg consolida e dei caricamenti ExcelJS…");
-  const [loadMs, ms] = (await interleavedMedians(3, [
+  const [loadMs, ms] = (await interleavedMedians(5, [
     async () => {
       for (const f of files) {
         const wb = new ExcelJS.Workbook();

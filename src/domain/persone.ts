@@ -44,7 +44,19 @@ const TITOLI = new Set([
 ]);
 
 /** The name without a period of service: parentheses anywhere, or a trailing date/month phrase. */
+const periodMemo = new Map<string, string>();
+
 export function withoutPeriod(name: string): string {
+  // The same people recur on every scheda of every settore: remember their names.
+  const hit = periodMemo.get(name);
+  if (hit !== undefined) return hit;
+  const out = stripPeriod(name);
+  if (periodMemo.size > 20_000) periodMemo.clear();
+  periodMemo.set(name, out);
+  return out;
+}
+
+function stripPeriod(name: string): string {
   let s = name.replace(/\([^)]*\)/g, " ").replace(/\[[^\]]*\]/g, " ");
   // A trailing phrase only counts as a period when it names a month or a date.
   for (const re of PERIODI_FINALI) {
@@ -77,8 +89,16 @@ function tokens(name: string): string[] {
  * The identity of a person: the words of the name without period, title, case, accents and
  * punctuation, in alphabetical order (so "Comi Marina" = "Marina Comi"). Empty for no name.
  */
+const keyMemo = new Map<string, string>();
+
 export function personKey(name: string): string {
-  return tokens(name).sort().join(" ");
+  let key = keyMemo.get(name);
+  if (key === undefined) {
+    key = tokens(name).sort().join(" ");
+    if (keyMemo.size > 20_000) keyMemo.clear();
+    keyMemo.set(name, key);
+  }
+  return key;
 }
 
 function isAllUpperOrLower(s: string): boolean {

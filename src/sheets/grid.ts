@@ -39,7 +39,7 @@ export class SheetGrid {
   private readonly rowsMap = new Map<number, Map<number, Cell>>();
   private sortedRows: number[] | null = null;
   private sortedCells = new Map<number, Array<[number, Cell]>>();
-  private mergeIndex: Map<number, MergeRange> | null = null;
+  private mergeIndex: Map<number, MergeRange[]> | null = null;
 
   constructor(name: string, visibility: SheetVisibility = "visible") {
     this.name = name;
@@ -79,18 +79,22 @@ export class SheetGrid {
   mergeAt(r: number, c: number): MergeRange | undefined {
     if (this.merges.length === 0) return undefined;
     if (!this.mergeIndex) {
+      // Indexed by row: these sheets have dozens of merges a few rows tall, and a huge merge
+      // (a whole column) costs one entry per row it spans, never one per cell.
       this.mergeIndex = new Map();
       for (const m of this.merges) {
-        // Merges in these sheets are small label or number cells; index every covered cell.
-        const cells = (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
-        if (cells > 10_000) continue;
-        for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) this.mergeIndex.set(r * MAX_COLS + c, m);
+        if (m.r2 - m.r1 > 10_000) continue;
+        for (let row = m.r1; row <= m.r2; row++) {
+          const list = this.mergeIndex.get(row);
+          if (list) list.push(m);
+          else this.mergeIndex.set(row, [m]);
+        }
       }
     }
-    const hit = this.mergeIndex.get(r * MAX_COLS + c);
-    if (hit) return hit;
-    // Fall back to a scan for the rare huge merge left out of the index.
-    return this.merges.find((m) => (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1) > 10_000 && r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
+    const list = this.mergeIndex.get(r);
+    if (list) for (const m of list) if (c >= m.c1 && c <= m.c2) return m;
+    // The rare merge too tall for the index.
+    return this.merges.find((m) => m.r2 - m.r1 > 10_000 && r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
   }
 
   /** Row indexes that hold at least one cell, ascending. */
@@ -105,7 +109,13 @@ export class SheetGrid {
     if (sorted) return sorted;
     const row = this.rowsMap.get(r);
     if (!row) return [];
-    sorted = [...row.entries()].sort((a, b) => a[0] - b[0]);
+    sorted = [...row.entries()];
+    // Hosts fill rows left to right: sort only when they did not.
+    for (let i = 1; i < sorted.length; i++)
+      if (sorted[i - 1]![0] > sorted[i]![0]) {
+        sorted.sort((a, b) => a[0] - b[0]);
+        break;
+      }
     this.sortedCells.set(r, sorted);
     return sorted;
   }

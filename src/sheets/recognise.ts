@@ -4,7 +4,7 @@
  */
 import { isBlank, type Cell } from "./grid";
 import { EFFETTIVO_WORD, L, PREVISTO_WORD, isBlockStart } from "./labels";
-import { SheetView, type LabelCell, type Pos } from "./sheet-view";
+import { SheetView, matches, type LabelCell, type Pos } from "./sheet-view";
 import { isDateFormat, monthFromLabel, serialToDate } from "../domain/values";
 import { normLabel } from "../domain/text";
 
@@ -92,7 +92,7 @@ export function classify(view: SheetView): "obiettivo" | "ente" | null {
   const blocks = [L.personale, L.cronoprogramma, L.indicatori, L.fasi, L.mediaValore].filter((re) => view.find(re)).length;
   if (hasEnte && !hasNumero) return "ente";
   // The ente scheda's own title in a cell of its own wins over an N. OBIETTIVO some comuni add.
-  if (hasNumero && view.labels.some((l) => ENTE_TITLE.test(l.norm))) return "ente";
+  if (hasNumero && view.labels.some((l) => matches(ENTE_TITLE, l.norm))) return "ente";
   if (hasNumero && blocks >= 1) return "obiettivo";
   if (view.find(L.obiettivoDiStruttura) && blocks >= 2) return "obiettivo";
   if (hasEnte) return "ente";

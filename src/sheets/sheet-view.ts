@@ -15,6 +15,24 @@ export interface LabelCell extends Pos {
   text: string;
 }
 
+const memo = new Map<RegExp, Map<string, boolean>>();
+
+/**
+ * re.test(norm), remembered: the same few hundred labels recur on every scheda of a workbook, and
+ * the recognisers ask the same questions of each. (The patterns are not global: test() has no state.)
+ */
+export function matches(re: RegExp, norm: string): boolean {
+  let m = memo.get(re);
+  if (!m) memo.set(re, (m = new Map()));
+  let hit = m.get(norm);
+  if (hit === undefined) {
+    hit = re.test(norm);
+    if (m.size > 20_000) m.clear();
+    m.set(norm, hit);
+  }
+  return hit;
+}
+
 /** How far from a label its value may sit (columns), and how far a table may run (rows). */
 const MAX_VALUE_GAP = 15;
 
@@ -46,11 +64,13 @@ export class SheetView {
   }
 
   find(re: RegExp, from?: Pos, to?: Pos): LabelCell | undefined {
-    return this.labels.find((l) => re.test(l.norm) && (!from || l.r > from.r || (l.r === from.r && l.c >= from.c)) && (!to || l.r <= to.r));
+    return this.labels.find(
+      (l) => (!from || l.r > from.r || (l.r === from.r && l.c >= from.c)) && (!to || l.r <= to.r) && matches(re, l.norm),
+    );
   }
 
   findAll(re: RegExp): LabelCell[] {
-    return this.labels.filter((l) => re.test(l.norm));
+    return this.labels.filter((l) => matches(re, l.norm));
   }
 
   rowLabels(r: number): LabelCell[] {

@@ -6,7 +6,6 @@ import type { Gravita, Report, Scheda } from "../model";
 import type { Settings } from "../settings";
 import { consolidamento as t } from "../../strings/it";
 import {
-  ConsolidationSchema,
   type Classe,
   type Consolidation,
   type ConsolidationInput,
@@ -255,7 +254,8 @@ export function consolidate(inputs: ConsolidationInput[], settings: Settings, op
   };
 
   const reports: Report[] = inputs.map((i) => i.report);
-  return ConsolidationSchema.parse({
+  // Built field by field with the schema's own types: no need to re-validate our own output.
+  const out: Consolidation = {
     esercizio: mostFrequent(reports.map((r) => r.esercizio)) ?? null,
     al: mostFrequent(reports.map((r) => r.al)) ?? null,
     file: inputs.map((i) => i.file),
@@ -267,5 +267,6 @@ export function consolidate(inputs: ConsolidationInput[], settings: Settings, op
     personale: personale.persone,
     performanceEnte,
     segnalazioni,
-  });
+  };
+  return out;
 }
