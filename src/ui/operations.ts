@@ -23,7 +23,8 @@ import type { SheetSpec } from "../sheets/sheet-spec";
 import { verifica, type Analysis } from "../sheets/verifica";
 import { freeSheetName, type WritePlan } from "../sheets/write-plan";
 import { pane } from "../strings/it";
-import type { Conflitto, Operazione, Preparazione } from "./pane-host";
+import { userMessage } from "./errors";
+import type { AnteprimaConsolidamento, Conflitto, FileConsolidamento, Operazione, Preparazione } from "./pane-host";
 
 export { verifica, highlightRecords, type HighlightRecord };
 // Settings parsing needs zod: it travels with the lazy engine chunk, not the pane's first download.
@@ -106,6 +107,47 @@ export function consolidateAll(
 ): { consolidation: Consolidation; fogli: SheetSpec[] } {
   const consolidation = consolidate(inputs, settings, { nonLetti });
   return { consolidation, fogli: consolidationSheets(consolidation) };
+}
+
+/** One workbook to consolidate: its name and how to get its grid (read lazily, one at a time). */
+export interface ConsolidationSource {
+  name: string;
+  grid: () => Promise<WorkbookGrid>;
+}
+
+/**
+ * Reads and checks every source in turn, reporting each file as it ends; a file that cannot be
+ * used is listed with its reason and the others still consolidate. Shared by both pane hosts.
+ */
+export async function consolidateSources(
+  sources: ConsolidationSource[],
+  settings: Settings,
+  onFile?: (f: FileConsolidamento) => void,
+  beforeEach?: () => Promise<void>,
+): Promise<AnteprimaConsolidamento> {
+  const inputs: ConsolidationInput[] = [];
+  const nonLetti: Array<{ file: string; motivo: string }> = [];
+  const files: FileConsolidamento[] = [];
+  const report = (f: FileConsolidamento): void => {
+    files.push(f);
+    onFile?.(f);
+  };
+  for (const src of sources) {
+    await beforeEach?.();
+    try {
+      const a = analyse(await src.grid(), src.name, settings);
+      if (a.report.schede.length === 0) throw new PegError(pane.consolida.nessunaScheda);
+      inputs.push(consolidationInput(src.name, a));
+      report({ file: src.name, stato: "letto", schede: a.report.schede.length });
+    } catch (err) {
+      const motivo = userMessage(err);
+      nonLetti.push({ file: src.name, motivo });
+      report({ file: src.name, stato: "errore", motivo });
+    }
+  }
+  if (inputs.length === 0) throw new PegError(pane.consolida.nessunoUtilizzabile);
+  const { consolidation, fogli } = consolidateAll(inputs, nonLetti, settings);
+  return { files, fogli, dati: consolidation };
 }
 
 /**

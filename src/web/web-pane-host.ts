@@ -276,38 +276,16 @@ export function createWebPaneHost(opts: { storage?: Storage | null } = {}): WebP
       onFile?: (f: FileConsolidamento) => void,
     ): Promise<AnteprimaConsolidamento> {
       const e = await engine();
-      type Src = { name: string; grid?: WorkbookGrid; read?: () => Promise<Uint8Array> };
-      let sources: Src[];
-      if (fonte.tipo === "questa") {
-        if (state.files.length === 0) throw new PegError(preview.nessunaCartella);
-        sources = state.files.map((f) => ({ name: f.name, grid: f.grid }));
-      } else {
-        sources = fonte.files.map((f) => ({ name: f.name, read: () => readFile(f) }));
-      }
-      const inputs = [];
-      const nonLetti: Array<{ file: string; motivo: string }> = [];
-      const files: FileConsolidamento[] = [];
-      for (const src of sources) {
-        await tick(); // let the pane paint the progress
-        try {
-          const grid = src.grid ?? (await e.loadWorkbookGrid(await src.read!(), { fileName: src.name })).grid;
-          const a = e.analyse(grid, src.name, settings);
-          if (a.report.schede.length === 0) throw new PegError(pane.consolida.nessunaScheda);
-          inputs.push(e.consolidationInput(src.name, a));
-          const done: FileConsolidamento = { file: src.name, stato: "letto", schede: a.report.schede.length };
-          files.push(done);
-          onFile?.(done);
-        } catch (err) {
-          const motivo = userMessage(err);
-          nonLetti.push({ file: src.name, motivo });
-          const ko: FileConsolidamento = { file: src.name, stato: "errore", motivo };
-          files.push(ko);
-          onFile?.(ko);
-        }
-      }
-      if (inputs.length === 0) throw new PegError(pane.consolida.nessunoUtilizzabile);
-      const { consolidation, fogli } = e.consolidateAll(inputs, nonLetti, settings);
-      return { files, fogli, dati: consolidation };
+      if (fonte.tipo === "questa" && state.files.length === 0) throw new PegError(preview.nessunaCartella);
+      const sources =
+        fonte.tipo === "questa"
+          ? state.files.map((f) => ({ name: f.name, grid: async () => f.grid }))
+          : fonte.files.map((f) => ({
+              name: f.name,
+              grid: async () => (await e.loadWorkbookGrid(await readFile(f), { fileName: f.name })).grid,
+            }));
+      // tick: let the pane paint the progress between files.
+      return e.consolidateSources(sources, settings, onFile, tick);
     },
 
     async writeConsolidation(a) {

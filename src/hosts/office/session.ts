@@ -229,35 +229,14 @@ export class OfficeSession {
     onFile?: (f: FileConsolidamento) => void,
   ): Promise<AnteprimaConsolidamento> {
     const e = await this.d.engine();
-    const inputs = [];
-    const nonLetti: Array<{ file: string; motivo: string }> = [];
-    const files: FileConsolidamento[] = [];
-    const sources: Array<{ name: string; grid: () => Promise<import("../../sheets/grid").WorkbookGrid> }> =
+    const sources =
       fonte.tipo === "questa"
         ? [{ name: this.workbookName(), grid: async () => (await this.read()).grid }]
         : fonte.files.map((f) => ({
             name: f.name,
             grid: async () => (await e.loadWorkbookGrid(new Uint8Array(await f.arrayBuffer()), { fileName: f.name })).grid,
           }));
-    for (const src of sources) {
-      try {
-        const a = e.analyse(await src.grid(), src.name, settings);
-        if (a.report.schede.length === 0) throw new PegError(pane.consolida.nessunaScheda);
-        inputs.push(e.consolidationInput(src.name, a));
-        const done: FileConsolidamento = { file: src.name, stato: "letto", schede: a.report.schede.length };
-        files.push(done);
-        onFile?.(done);
-      } catch (err) {
-        const motivo = err instanceof PegError ? err.message : comandi.erroreInatteso;
-        nonLetti.push({ file: src.name, motivo });
-        const ko: FileConsolidamento = { file: src.name, stato: "errore", motivo };
-        files.push(ko);
-        onFile?.(ko);
-      }
-    }
-    if (inputs.length === 0) throw new PegError(pane.consolida.nessunoUtilizzabile);
-    const { consolidation, fogli } = e.consolidateAll(inputs, nonLetti, settings);
-    return { files, fogli, dati: consolidation };
+    return e.consolidateSources(sources, settings, onFile);
   }
 
   /** Add the consolidation sheets to the open workbook: 1 sync to list names + 1 to write. */
