@@ -4,38 +4,16 @@
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import ExcelJS from "../../src/hosts/xlsx/exceljs";
 import { loadWorkbookGrid } from "../../src/hosts/xlsx/load";
 import { a1, type CellScalar } from "../../src/sheets/grid";
 import { planEsiti } from "../../src/sheets/plans";
-import { launch, type Browser } from "./browser";
-import { findPage } from "./build";
-import { distDir } from "./dist";
-import { serveStatic, type StaticServer } from "./serve";
+import { previewSession } from "./preview-session";
 import { analyseBytes, sampleBytes, secondSettore, XSS, xssWorkbook } from "./workbooks";
 
-let server: StaticServer;
-let browser: Browser;
-let previewUrl: string;
-
-beforeAll(async () => {
-  const dist = distDir();
-  server = await serveStatic(dist);
-  previewUrl = server.url + findPage(dist, "preview.html");
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openSample(page: Page) {
-  await page.goto(previewUrl);
-  await page.getByTestId("sample").click();
-  await page.getByTestId("totals").waitFor();
-}
+const session = previewSession();
+const openSample = (page: Page): Promise<void> => session.openSample(page);
 
 function sameScalar(a: CellScalar | undefined, b: CellScalar | undefined): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
@@ -45,7 +23,7 @@ function sameScalar(a: CellScalar | undefined, b: CellScalar | undefined): boole
 describe("anteprima nel browser", () => {
   it("opens the sample: results grouped by scheda with the engine's counts", async () => {
     const expected = (await analyseBytes(sampleBytes(), "esempio-peg-2023.xlsx")).report;
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     await openSample(page);
     const count = (g: string) => expected.segnalazioni.filter((s) => s.gravita === g).length;
     const totals = page.getByTestId("totals");
@@ -55,12 +33,12 @@ describe("anteprima nel browser", () => {
     for (const s of expected.schede) await expect.poll(() => page.locator(`[data-foglio="${s.foglio}"]`).count()).toBe(1);
     // The four schede obiettivo share 1.06.01 (spec §5, seed expectations).
     expect(await page.locator('button[data-codice="OBIETTIVO_NUMERO_DUPLICATO"]').count()).toBeGreaterThanOrEqual(1);
-    expect(browser.blocked).toEqual([]);
+    expect(session.browser().blocked).toEqual([]);
     await page.close();
   });
 
   it("clicking a segnalazione shows its cell in the grid, outlined and in view", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     await openSample(page);
     const report = (await analyseBytes(sampleBytes(), "x.xlsx")).report;
     // The lowest cell of a scheda: the grid has to scroll to reach it.
@@ -89,7 +67,7 @@ describe("anteprima nel browser", () => {
     const plan = planEsiti(analysis);
     expect(plan.writes.length).toBeGreaterThan(0);
 
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     await openSample(page);
     await page.getByRole("button", { name: "Calcola esiti", exact: true }).click();
     // The sample has typed esiti that differ (dates in an Esito column): the pane asks first.
@@ -143,7 +121,7 @@ describe("anteprima nel browser", () => {
     const col = crono.monthCols.find((c) => !sheet.get(row, c)?.v && !sheet.get(row, c)?.fill)!;
     const addr = a1(row, col);
 
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     await openSample(page);
     await page.getByRole("tab", { name: scheda.foglio, exact: true }).click();
     await page.getByTestId("sheet-grid").evaluate((el, y) => (el.scrollTop = y), Math.max(0, (row - 5) * 24));
@@ -166,7 +144,7 @@ describe("anteprima nel browser", () => {
   });
 
   it("Nuova scheda adds a sheet in the familiar layout and shows it", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     await openSample(page);
     await page.getByRole("button", { name: "Altre azioni", exact: true }).click();
     await page.getByRole("menuitem", { name: "Nuova scheda" }).click();
@@ -181,7 +159,7 @@ describe("anteprima nel browser", () => {
   });
 
   it("renders cell text such as <img onerror> as text and runs nothing", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     const dialogs: string[] = [];
     const requests: string[] = [];
     page.on("dialog", (d) => {
@@ -189,7 +167,7 @@ describe("anteprima nel browser", () => {
       void d.dismiss();
     });
     page.on("request", (r) => requests.push(r.url()));
-    await page.goto(previewUrl);
+    await page.goto(session.url());
     await page.getByTestId("open-files").setInputFiles({
       name: "settore-xss.xlsx",
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -208,8 +186,8 @@ describe("anteprima nel browser", () => {
   });
 
   it("a file that is not a workbook gets a clear message, and the page still works", async () => {
-    const page = await browser.newPage();
-    await page.goto(previewUrl);
+    const page = await session.browser().newPage();
+    await page.goto(session.url());
     await page
       .getByTestId("open-files")
       .setInputFiles({ name: "appunti.xlsx", mimeType: "text/plain", buffer: Buffer.from("non sono un foglio") });
@@ -223,8 +201,8 @@ describe("anteprima nel browser", () => {
   });
 
   it("consolidates two files and downloads the riepilogo", async () => {
-    const page = await browser.newPage();
-    await page.goto(previewUrl);
+    const page = await session.browser().newPage();
+    await page.goto(session.url());
     await page.getByRole("tab", { name: "Consolida" }).click();
     await page.getByRole("radio", { name: "File dal disco" }).check();
     const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -6,12 +6,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, type Browser } from "./browser";
+import { beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, SHOTS } from "./axe";
-import { findPage } from "./build";
-import { distDir } from "./dist";
-import { serveStatic, type StaticServer } from "./serve";
+import { previewSession } from "./preview-session";
 
 /** How far the pane's content runs past its width (0 when nothing overflows sideways). */
 function sideways(page: Page): Promise<number> {
@@ -26,27 +23,11 @@ function sideways(page: Page): Promise<number> {
   });
 }
 
-let server: StaticServer;
-let browser: Browser;
-let previewUrl: string;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  const dist = distDir();
-  server = await serveStatic(dist);
-  previewUrl = server.url + findPage(dist, "preview.html");
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = previewSession();
+beforeAll(() => void mkdirSync(SHOTS, { recursive: true }));
 
 async function sample(page: Page) {
-  await page.goto(previewUrl);
-  await page.getByTestId("sample").click();
-  await page.getByTestId("totals").waitFor();
+  await session.openSample(page);
   await page.waitForTimeout(300); // let the accordion finish opening
 }
 
@@ -55,8 +36,8 @@ describe("schermate e accessibilità", () => {
     const tag = dark ? "dark" : "light";
 
     it(`preview at desktop width, ${tag}`, async () => {
-      const page = await browser.newPage({ width: 1280, height: 800, dark });
-      await page.goto(previewUrl);
+      const page = await session.browser().newPage({ width: 1280, height: 800, dark });
+      await page.goto(session.url());
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SHOTS, `preview-empty-${tag}.png`) });
       await sample(page);
@@ -69,7 +50,7 @@ describe("schermate e accessibilità", () => {
 
     for (const width of [360, 450]) {
       it(`pane at ${width} px, ${tag}: results, settings, consolidation, confirmation`, async () => {
-        const page = await browser.newPage({ width, height: 900, dark });
+        const page = await session.browser().newPage({ width, height: 900, dark });
         await sample(page);
         const pane = page.getByTestId("pane");
         // Nothing may overflow the pane sideways.
@@ -104,7 +85,7 @@ describe("schermate e accessibilità", () => {
   }
 
   it("works from the keyboard: sample, a segnalazione, the dialog, the settings", async () => {
-    const page = await browser.newPage({ width: 1280, height: 800 });
+    const page = await session.browser().newPage({ width: 1280, height: 800 });
     await sample(page);
     // Tab to the first segnalazione and press Enter: the grid goes to its cell.
     const first = page.locator("button[data-codice]").first();
