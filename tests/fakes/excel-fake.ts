@@ -8,16 +8,27 @@
  * - writes and loads are queued and run, in order, only at `context.sync()`; syncs are counted;
  * - a sync that fails stops where it failed and keeps what ran before (Excel batches are not
  *   transactional), so the host's own rollback is what keeps a workbook whole;
- * - protected sheets (AccessDenied), cell edit mode (InvalidOperationInCellEditMode), requirement
- *   sets (ApiNotFound), request/response payload limits (Excel on the web: 5 MB) and generic host
- *   errors are modelled and injectable;
- * - `values` parses text the way typing does: "=…" becomes a formula, "12" a number, "30/06/2023"
- *   a date, unless the text starts with an apostrophe or the cell is formatted as text ("@").
+ * - sheet protection as Excel applies it: on a protected sheet, values go only into unlocked cells
+ *   (`format.protection.locked` false; cells are locked by default), formats only when the
+ *   protection allows formatting cells, and structure (merges, charts, sheets' layout) never
+ *   (AccessDenied); cell edit mode (InvalidOperationInCellEditMode), requirement sets
+ *   (ApiNotFound) and generic host errors are modelled and injectable;
+ * - payloads are measured in UTF-8 bytes of the JSON (what travels), and the request and response
+ *   limits of Excel on the web (5 MB) apply with `platform: "web"`;
+ * - recalculation: in automatic mode a write recomputes the formulas that depend on it; after
+ *   `application.suspendApiCalculationUntilNextSync()` they stay stale until
+ *   `application.calculate()` (the reference: re-calculating is then the add-in's duty);
+ * - `getMergedAreasOrNullObject` fails above 512 merged areas in one call; `getSelectedRange`
+ *   throws InvalidSelection on a multi-area selection, `getSelectedRanges` (ExcelApi 1.9) reads it;
+ * - `values` parses text the way typing does, in the workbook's locale (it-IT by default: "12,5"
+ *   is a number, "30/06/2023" is 30 June, "1.06.01" stays text): "=…" becomes a formula, unless
+ *   the text starts with an apostrophe or the cell is formatted as text ("@").
  *
  * No Node APIs: the browser end-to-end stub imports this file too.
  */
 import type { CellScalar, MergeRange, SheetVisibility, WorkbookGrid } from "../../src/sheets/grid";
 import { a1, colLetters, parseA1, parseRange } from "../../src/sheets/grid";
+import { FormulaError, Unsupported, evaluate, references, type FormulaValue } from "./formula";
 
 // ── State ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -40,6 +51,11 @@ export interface FakeCell {
   fill: string | null;
   /** True when the text was entered with a leading apostrophe. */
   textPrefix?: boolean;
+  /** Fill pattern when not solid ("Gray50", "LightUp"…); the pattern's colour in `patternColor`. */
+  pattern?: string;
+  patternColor?: string;
+  /** False when unlocked (protection lets users type here); Excel's cells are locked by default. */
+  locked?: boolean;
   font?: FakeFont;
   wrap?: boolean;
   hAlign?: string;
@@ -59,6 +75,10 @@ export interface FakeSheet {
   name: string;
   visibility: SheetVisibility;
   protected: boolean;
+  /** WorksheetProtectionOptions.allowFormatCells (false by default, as in Excel). */
+  allowFormatCells?: boolean;
+  /** Stable id, as Worksheet.id (survives renames). */
+  id: string;
   cells: Map<string, FakeCell>;
   merges: MergeRange[];
   charts: FakeChart[];
@@ -85,8 +105,23 @@ export interface FakeOptions {
   requestLimitBytes?: number;
   /** Response payload limit in bytes; default: no limit. */
   responseLimitBytes?: number;
-  /** Selected range, e.g. "Ob 1!C30:E30". */
+  /** Selected range, e.g. "Ob 1!C30:E30"; several areas separated by commas ("'Ob 1'!C30,E30:F30"). */
   selection?: string;
+  /** "web": Excel on the web's 5 MB request and response limits apply (unless given). */
+  platform?: "desktop" | "web";
+  /** Locale that typed text is parsed in (the workbook's; default it-IT). */
+  locale?: "it-IT" | "en-US";
+}
+
+/** Excel on the web: requests and responses above 5 MB are refused (RichApi payload limits). */
+export const WEB_PAYLOAD_LIMIT = 5_000_000;
+
+/** Which cells an op changes, for sheet protection. */
+export interface WriteTarget {
+  sheet: FakeSheet;
+  /** Cells written; absent for structural changes (merges, charts, layout). */
+  rect?: MergeRange;
+  kind: "value" | "format" | "structure";
 }
 
 type Op = {
@@ -94,8 +129,8 @@ type Op = {
   size: number;
   /** ExcelApi version the call needs. */
   api?: string;
-  /** Sheet written to (for protection), when the op writes. */
-  writes?: FakeSheet | (() => FakeSheet | undefined);
+  /** What the op changes (for protection): a sheet alone is a structural change. */
+  writes?: FakeSheet | WriteTarget | (() => FakeSheet | WriteTarget | undefined);
   run: () => void;
 };
 
@@ -111,6 +146,34 @@ export class FakeOfficeError extends Error {
     this.debugInfo = { code, message, errorLocation };
   }
 }
+
+/** Excel.FillPattern values. */
+const FILL_PATTERNS = new Set([
+  "None",
+  "Solid",
+  "Gray50",
+  "Gray75",
+  "Gray25",
+  "Horizontal",
+  "Vertical",
+  "Down",
+  "Up",
+  "Checker",
+  "SemiGray75",
+  "LightHorizontal",
+  "LightVertical",
+  "LightDown",
+  "LightUp",
+  "Grid",
+  "CrissCross",
+  "Gray16",
+  "Gray8",
+  "LinearGradient",
+  "RectangularGradient",
+]);
+
+/** Range.getMergedAreasOrNullObject fails above this many merged areas in one call. */
+export const MAX_MERGED_AREAS = 512;
 
 const PROTECTED_MESSAGE = "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.";
 
@@ -162,26 +225,51 @@ function serialFromYmd(y: number, m: number, d: number): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
-/** What Excel stores when a user types `text` (en-US parsing, enough to prove strictness). */
-function parseTyped(text: string, numberFormat: string): Pick<FakeCell, "value" | "formula" | "textPrefix" | "numberFormat"> {
+/**
+ * What Excel stores when a user types `text`, in the workbook's locale. it-IT: decimal comma,
+ * "." groups thousands ("1.234,5"), dates day first (30/06/2023, 30-06-23), VERO/FALSO; a string
+ * that fits no pattern ("1.06.01", "20,00 €") stays text. en-US: decimal point, month first.
+ */
+export function parseTyped(
+  text: string,
+  numberFormat: string,
+  locale: "it-IT" | "en-US" = "it-IT",
+): Pick<FakeCell, "value" | "formula" | "textPrefix" | "numberFormat"> {
   if (text.startsWith("'")) return { value: text.slice(1), textPrefix: true, numberFormat };
   if (numberFormat === "@") return { value: text, numberFormat };
   if (text.length > 1 && text.startsWith("=")) return { value: 0, formula: text, numberFormat };
   const t = text.trim();
-  if (/^[+-]?\d+(\.\d+)?$/.test(t)) return { value: Number(t), numberFormat };
-  if (/^[+-]?\d+(\.\d+)?%$/.test(t))
-    return { value: Number(t.slice(0, -1)) / 100, numberFormat: numberFormat === "General" ? "0%" : numberFormat };
-  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true", numberFormat };
-  const d = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$/.exec(t);
+  const it = locale === "it-IT";
+  const numRe = it ? /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/ : /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+  const toNum = (s: string) => Number(it ? s.replace(/\./g, "").replace(",", ".") : s.replace(/,/g, ""));
+  if (numRe.test(t)) return { value: toNum(t), numberFormat };
+  if (t.endsWith("%") && numRe.test(t.slice(0, -1).trim()))
+    return { value: toNum(t.slice(0, -1).trim()) / 100, numberFormat: numberFormat === "General" ? "0%" : numberFormat };
+  const [yes, no] = it ? ["vero", "falso"] : ["true", "false"];
+  if (t.toLowerCase() === yes || t.toLowerCase() === no) return { value: t.toLowerCase() === yes, numberFormat };
+  // Dates: "/" or "-" between parts (a "." date would swallow codes such as 1.06.01).
+  const d = /^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2,4}))?$/.exec(t);
   if (d) {
+    const [day, month] = it ? [Number(d[1]), Number(d[2])] : [Number(d[2]), Number(d[1])];
     const y = d[3] ? (d[3].length === 2 ? 2000 + Number(d[3]) : Number(d[3])) : 2026;
-    return { value: serialFromYmd(y, Number(d[1]), Number(d[2])), numberFormat: numberFormat === "General" ? "m/d/yyyy" : numberFormat };
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return {
+        value: serialFromYmd(y, month, day),
+        numberFormat: numberFormat === "General" ? (it ? "dd/mm/yyyy" : "m/d/yyyy") : numberFormat,
+      };
   }
   return { value: text, numberFormat };
 }
 
-function jsonSize(x: unknown): number {
-  return JSON.stringify(x)?.length ?? 4;
+const utf8 = new TextEncoder();
+
+/** Bytes of `x` as JSON in UTF-8: what a request or response carries ("è" is 2 bytes, "€" 3). */
+export function jsonSize(x: unknown): number {
+  const json = JSON.stringify(x);
+  if (json === undefined) return 4;
+  // ASCII-only strings (the common case) need no encoding to be measured.
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7F]*$/.test(json) ? json.length : utf8.encode(json).length;
 }
 
 // ── The workbook ───────────────────────────────────────────────────────────────────────────────
@@ -196,6 +284,13 @@ export class FakeWorkbookState {
   readonly payloads: Array<{ request: number; response: number }> = [];
   calculationSuspensions = 0;
   screenSuspensions = 0;
+  /** application.calculate() calls, by calculation type. */
+  readonly calculations: string[] = [];
+  /** True from suspendApiCalculationUntilNextSync() to the end of that sync. */
+  private calcSuspended = false;
+  /** Formulas whose inputs changed while calculation was suspended: they show stale results. */
+  readonly stale = new Set<string>();
+  private nextSheetId = 1;
   readonly options: Required<Omit<FakeOptions, "selection" | "requestLimitBytes" | "responseLimitBytes">> &
     Pick<FakeOptions, "requestLimitBytes" | "responseLimitBytes">;
   selection: string;
@@ -205,11 +300,14 @@ export class FakeWorkbookState {
   private formulaResults = new Map<string, { value: string | number | boolean; error?: string }>();
 
   constructor(opts: FakeOptions = {}) {
+    const web = opts.platform === "web";
     this.options = {
       excelApi: opts.excelApi ?? "1.17",
       sharedRuntime: opts.sharedRuntime ?? true,
-      requestLimitBytes: opts.requestLimitBytes,
-      responseLimitBytes: opts.responseLimitBytes,
+      platform: opts.platform ?? "desktop",
+      locale: opts.locale ?? "it-IT",
+      requestLimitBytes: opts.requestLimitBytes ?? (web ? WEB_PAYLOAD_LIMIT : undefined),
+      responseLimitBytes: opts.responseLimitBytes ?? (web ? WEB_PAYLOAD_LIMIT : undefined),
     };
     this.selection = opts.selection ?? "";
   }
@@ -226,6 +324,17 @@ export class FakeWorkbookState {
     return this.sheets.find((s) => s.name.toLowerCase() === low);
   }
 
+  sheetById(id: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  /** A user renames a sheet (its id stays). */
+  rename(from: string, to: string): void {
+    const s = this.sheet(from);
+    if (!s) throw new Error(`fake: no sheet ${from}`);
+    s.name = to;
+  }
+
   addSheet(name: string, visibility: SheetVisibility = "visible"): FakeSheet {
     if (this.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", "The resource already exists.");
     if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name))
@@ -234,6 +343,7 @@ export class FakeWorkbookState {
       name,
       visibility,
       protected: false,
+      id: `{${String(this.nextSheetId++).padStart(8, "0")}-0000-4000-8000-000000000000}`,
       cells: new Map(),
       merges: [],
       charts: [],
@@ -242,6 +352,7 @@ export class FakeWorkbookState {
       validations: [],
     };
     this.sheets.push(s);
+    this.formulaIndex = null;
     return s;
   }
 
@@ -274,14 +385,125 @@ export class FakeWorkbookState {
       cur.value === "" &&
       !cur.formula &&
       !cur.fill &&
+      cur.locked === undefined &&
       cur.numberFormat === "General" &&
       !cur.font &&
       !cur.wrap &&
       !cur.hAlign &&
       !cur.vAlign &&
       !cur.border;
+    const before = sheet.cells.get(k);
+    if (before?.formula !== cur.formula) this.formulaIndex = null;
     if (empty) sheet.cells.delete(k);
     else sheet.cells.set(k, cur);
+    if ((before?.value ?? "") !== cur.value || before?.formula !== cur.formula) this.valueChanged(sheet, r, c);
+  }
+
+  // ── Recalculation ──
+
+  /** A cell's value changed: dependents recompute now (automatic mode) or go stale (suspended). */
+  private valueChanged(sheet: FakeSheet, r: number, c: number): void {
+    const deps = this.dependents(sheet, r, c);
+    if (deps.length === 0) return;
+    if (this.calcSuspended) for (const d of deps) this.stale.add(d);
+    else this.recompute(deps);
+  }
+
+  /** Every formula cell with what it reads; rebuilt after a formula is added or removed. */
+  private formulaIndex: Array<{ id: string; s: FakeSheet; refs: NonNullable<ReturnType<typeof references>> }> | null = null;
+
+  /** Tests that put cells in `sheet.cells` directly call this (seeding does). */
+  invalidateFormulas(): void {
+    this.formulaIndex = null;
+  }
+
+  private formulas() {
+    if (!this.formulaIndex) {
+      this.formulaIndex = [];
+      for (const s of this.sheets)
+        for (const [k, cell] of s.cells)
+          if (cell.formula) this.formulaIndex.push({ id: `${s.id}!${k}`, s, refs: references(cell.formula) ?? [] });
+    }
+    return this.formulaIndex;
+  }
+
+  /** "SheetId!r,c" of the formulas that read (sheet, r, c). */
+  private dependents(sheet: FakeSheet, r: number, c: number): string[] {
+    const out: string[] = [];
+    for (const { id, s, refs } of this.formulas()) {
+      {
+        if (
+          refs.some(
+            (ref) =>
+              (ref.sheet === null ? s : this.sheet(ref.sheet)) === sheet &&
+              r >= ref.rect.r1 &&
+              r <= ref.rect.r2 &&
+              c >= ref.rect.c1 &&
+              c <= ref.rect.c2,
+          )
+        )
+          out.push(id);
+      }
+    }
+    return out;
+  }
+
+  /** Evaluate these formula cells (and, through valueChanged, what depends on them). */
+  private recompute(keys: Iterable<string>, depth = 0): void {
+    if (depth > 20) return; // a circular reference: Excel would warn; the fake stops
+    for (const id of keys) {
+      const bang = id.indexOf("!");
+      const sheet = this.sheetById(id.slice(0, bang));
+      const cell = sheet?.cells.get(id.slice(bang + 1));
+      if (!sheet || !cell?.formula) continue;
+      this.stale.delete(id);
+      let value: FormulaValue;
+      let error: string | undefined;
+      try {
+        value = evaluate(cell.formula, sheet.name, {
+          value: (name, r, c) => {
+            const s = this.sheet(name);
+            if (!s) throw new FormulaError("#REF!");
+            const x = this.cell(s, r, c);
+            if (x.error) throw new FormulaError(x.error);
+            return x.value;
+          },
+        });
+      } catch (e) {
+        if (e instanceof Unsupported) continue; // not modelled: the cached result stays
+        if (!(e instanceof FormulaError)) throw e;
+        value = "";
+        error = e.literal;
+      }
+      if (value === cell.value && error === cell.error) continue;
+      cell.value = value;
+      if (error) cell.error = error;
+      else delete cell.error;
+      const [r, c] = id
+        .slice(bang + 1)
+        .split(",")
+        .map(Number) as [number, number];
+      const next = this.dependents(sheet, r, c);
+      if (this.calcSuspended) for (const d of next) this.stale.add(d);
+      else this.recompute(next, depth + 1);
+    }
+  }
+
+  /** application.calculate: every formula recomputes (what was stale, and the rest). */
+  calculate(type: string): void {
+    this.calculations.push(type);
+    this.formulaIndex = null;
+    const all = this.formulas().map((f) => f.id);
+    const wasSuspended = this.calcSuspended;
+    // An explicit calculation runs even while automatic calculation is suspended.
+    this.calcSuspended = false;
+    this.recompute(all);
+    this.calcSuspended = wasSuspended;
+  }
+
+  suspendCalculation(): void {
+    this.calculationSuspensions++;
+    this.calcSuspended = true;
   }
 
   /** Used range address ("A1" for an empty sheet, as Worksheet.getUsedRange says). */
@@ -316,9 +538,12 @@ export class FakeWorkbookState {
     this.mutate(s, r, c, (x) => {
       delete x.formula;
       delete x.error;
-      const p = parseTyped(text, x.numberFormat);
+      delete x.textPrefix;
+      const p = parseTyped(text, x.numberFormat, this.options.locale);
       x.value = p.value;
+      x.numberFormat = p.numberFormat;
       if (p.formula) x.formula = p.formula;
+      if (p.textPrefix) x.textPrefix = true;
     });
     for (const h of this.changeHandlers) void h({ source: "Local", worksheetId: s.name, address: addr, changeType: "RangeEdited" });
   }
@@ -326,6 +551,20 @@ export class FakeWorkbookState {
   /** Make the next sync fail with this error after `afterOps` queued operations ran. */
   injectError(code: string, message = "An internal error has occurred.", afterOps = 0): void {
     this.injected.push({ code, message, afterOps });
+  }
+
+  /** AccessDenied as Excel gives it for a change that the sheet's protection forbids. */
+  private checkProtection(target: FakeSheet | WriteTarget): void {
+    const t: WriteTarget = "kind" in target ? target : { sheet: target, kind: "structure" };
+    if (!t.sheet.protected) return;
+    if (t.kind === "structure" || !t.rect) throw new FakeOfficeError("AccessDenied", PROTECTED_MESSAGE);
+    if (t.kind === "format") {
+      if (!t.sheet.allowFormatCells) throw new FakeOfficeError("AccessDenied", PROTECTED_MESSAGE);
+      return;
+    }
+    for (let r = t.rect.r1; r <= t.rect.r2; r++)
+      for (let c = t.rect.c1; c <= t.rect.c2; c++)
+        if (this.cell(t.sheet, r, c).locked !== false) throw new FakeOfficeError("AccessDenied", PROTECTED_MESSAGE);
   }
 
   /** Run a batch: the heart of the fake. */
@@ -342,17 +581,22 @@ export class FakeWorkbookState {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
     const inj = this.injected.shift();
     let i = 0;
-    for (const op of ops) {
-      if (inj && i === inj.afterOps) throw new FakeOfficeError(inj.code, inj.message);
-      if (op.api && !versionAtLeast(this.options.excelApi, op.api))
-        throw new FakeOfficeError(
-          "ApiNotFound",
-          "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
-        );
-      const target = typeof op.writes === "function" ? op.writes() : op.writes;
-      if (target?.protected) throw new FakeOfficeError("AccessDenied", PROTECTED_MESSAGE);
-      op.run();
-      i++;
+    try {
+      for (const op of ops) {
+        if (inj && i === inj.afterOps) throw new FakeOfficeError(inj.code, inj.message);
+        if (op.api && !versionAtLeast(this.options.excelApi, op.api))
+          throw new FakeOfficeError(
+            "ApiNotFound",
+            "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
+          );
+        const target = typeof op.writes === "function" ? op.writes() : op.writes;
+        if (target) this.checkProtection(target);
+        op.run();
+        i++;
+      }
+    } finally {
+      // Suspension lasts until the end of this sync; what went stale stays stale.
+      this.calcSuspended = false;
     }
     if (inj) throw new FakeOfficeError(inj.code, inj.message);
     const response = responseSize();
@@ -419,7 +663,8 @@ abstract class FakeClientObject {
     throw new FakeOfficeError("InvalidArgument", `fake: ${prop} is read-only`);
   }
 
-  protected writeTarget(): FakeSheet | undefined {
+  /** What setting `prop` changes, for sheet protection. */
+  protected writeTarget(_prop?: string): FakeSheet | WriteTarget | undefined {
     return undefined;
   }
 
@@ -470,7 +715,7 @@ abstract class FakeClientObject {
     const copy = structuredCloneSafe(value);
     this.ctx.queue({
       size: 80 + prop.length + jsonSize(copy),
-      writes: () => this.writeTarget(),
+      writes: () => this.writeTarget(prop),
       run: () => this.write(prop, copy),
     });
     // Office.js keeps the value set locally as if loaded.
@@ -568,21 +813,52 @@ class FakeWorkbook extends FakeClientObject {
   protected read(): unknown {
     return "Cartel1.xlsx";
   }
+  /** The selection's sheet and areas ("'Ob 1'!C30,E30:F30" or "'Ob 1'!C30,'Ob 1'!E30"). */
+  private selectionNow(): { sheet: FakeSheet; rects: MergeRange[] } {
+    const st = this.ctx.state;
+    const parts = st.selection.split(",").map((p) => p.trim());
+    let sheet: FakeSheet | undefined;
+    const rects: MergeRange[] = [];
+    for (const part of parts) {
+      const { sheet: name, ref } = splitSheetAddress(part);
+      if (name) sheet = st.sheet(name);
+      if (!ref) break;
+      rects.push(parseRect(ref));
+    }
+    sheet ??= st.sheets.find((x) => x.visibility === "visible");
+    if (!sheet || rects.length === 0 || rects.length !== parts.length)
+      throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
+    return { sheet, rects };
+  }
+  /** Throws InvalidSelection at sync when several areas are selected, as Excel does. */
   getSelectedRange(): FakeRange {
-    const ctx = this.ctx;
     const sel = () => {
-      const { sheet, ref } = splitSheetAddress(ctx.state.selection);
-      const s = sheet ? ctx.state.sheet(sheet) : ctx.state.sheets.find((x) => x.visibility === "visible");
-      if (!s || !ref) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
-      return { sheet: s, rect: parseRect(ref) };
+      const s = this.selectionNow();
+      if (s.rects.length > 1) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
+      return { sheet: s.sheet, rect: s.rects[0]! };
     };
     return strict(
       new FakeRange(
-        ctx,
+        this.ctx,
         () => sel().sheet,
         () => sel().rect,
       ),
     );
+  }
+  /** ExcelApi 1.9: every selected area. */
+  getSelectedRanges(): FakeRangeAreas {
+    const areas = strict(
+      new FakeRangeAreas(
+        this.ctx,
+        () => {
+          const { sheet, rects } = this.selectionNow();
+          return rects.map((r) => `${quoteSheet(sheet.name)}!${rectAddress(r)}`);
+        },
+        false,
+      ),
+    );
+    this.ctx.queue({ size: 60, api: "1.9", run: () => undefined });
+    return areas;
   }
 }
 
@@ -592,7 +868,13 @@ class FakeApplication extends FakeClientObject {
     return "Automatic";
   }
   suspendApiCalculationUntilNextSync(): void {
-    this.ctx.queue({ size: 40, api: "1.6", run: () => void this.ctx.state.calculationSuspensions++ });
+    this.ctx.queue({ size: 40, api: "1.6", run: () => this.ctx.state.suspendCalculation() });
+  }
+  /** Excel.CalculationType: "Recalculate" | "Full" | "FullRebuild". */
+  calculate(type: string): void {
+    if (!["Recalculate", "Full", "FullRebuild"].includes(type))
+      throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+    this.ctx.queue({ size: 60, api: "1.1", run: () => this.ctx.state.calculate(type) });
   }
   suspendScreenUpdatingUntilNextSync(): void {
     this.ctx.queue({ size: 40, api: "1.9", run: () => void this.ctx.state.screenSuspensions++ });
@@ -653,7 +935,7 @@ class FakeWorksheetCollection extends FakeClientObject {
 }
 
 class FakeWorksheet extends FakeClientObject {
-  readonly scalars = ["name", "visibility", "position"] as const;
+  readonly scalars = ["name", "visibility", "position", "id"] as const;
   override readonly writable = ["visibility"] as const;
   private readonly sheetName: string;
   readonly protection: FakeProtection;
@@ -680,18 +962,20 @@ class FakeWorksheet extends FakeClientObject {
       this.loaded.set(p, this.read(p, s));
     }
   }
+  /** getItem takes a name or an id, as in Office.js. */
   target(): FakeSheet {
-    const s = this.ctx.state.sheet(this.sheetName);
+    const s = this.ctx.state.sheet(this.sheetName) ?? this.ctx.state.sheetById(this.sheetName);
     if (!s) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
     return s;
   }
   protected override exists(): boolean {
-    return this.ctx.state.sheet(this.sheetName) !== undefined;
+    return (this.ctx.state.sheet(this.sheetName) ?? this.ctx.state.sheetById(this.sheetName)) !== undefined;
   }
   protected read(prop: string, s = this.target()): unknown {
     if (prop === "name") return s.name;
     if (prop === "visibility") return s.visibility === "veryHidden" ? "VeryHidden" : s.visibility === "hidden" ? "Hidden" : "Visible";
     if (prop === "position") return this.ctx.state.sheets.indexOf(s);
+    if (prop === "id") return s.id;
     return undefined;
   }
   protected override write(prop: string, value: unknown): void {
@@ -728,21 +1012,38 @@ class FakeWorksheet extends FakeClientObject {
         if (this.nullable && !this.exists()) return;
         const s = this.target();
         ctx.state.sheets.splice(ctx.state.sheets.indexOf(s), 1);
+        ctx.state.invalidateFormulas();
       },
     });
   }
 }
 
 class FakeProtection extends FakeClientObject {
-  readonly scalars = ["protected"] as const;
+  readonly scalars = ["protected", "options"] as const;
   constructor(
     ctx: FakeRequestContext,
     private readonly sheet: () => FakeSheet,
   ) {
     super(ctx);
   }
-  protected read(): unknown {
+  protected read(p: string): unknown {
+    if (p === "options") return { allowFormatCells: this.sheet().allowFormatCells ?? false };
     return this.sheet().protected;
+  }
+  protect(options?: { allowFormatCells?: boolean }): void {
+    this.ctx.queue({
+      size: 60,
+      api: "1.2",
+      run: () => {
+        const s = this.sheet();
+        if (s.protected) throw new FakeOfficeError("InvalidOperation", "The sheet is already protected.");
+        s.protected = true;
+        s.allowFormatCells = options?.allowFormatCells ?? false;
+      },
+    });
+  }
+  unprotect(): void {
+    this.ctx.queue({ size: 40, api: "1.2", run: () => void (this.sheet().protected = false) });
   }
 }
 
@@ -973,8 +1274,9 @@ export class FakeRange extends FakeClientObject {
   get worksheet(): FakeWorksheet {
     return strict(new FakeWorksheet(this.ctx, this.where().sheet.name));
   }
-  protected override writeTarget(): FakeSheet {
-    return this.where().sheet;
+  protected override writeTarget(prop?: string): WriteTarget {
+    const { sheet, rect } = this.where();
+    return { sheet, rect, kind: prop === "numberFormat" ? "format" : "value" };
   }
   private grid<T>(f: (cell: FakeCell, r: number, c: number) => T): T[][] {
     const { sheet, rect } = this.where();
@@ -1046,7 +1348,7 @@ export class FakeRange extends FakeClientObject {
           else if (typeof v === "string") {
             if (v === "") x.value = "";
             else {
-              const p = parseTyped(v, x.numberFormat);
+              const p = parseTyped(v, x.numberFormat, st.options.locale);
               x.value = p.value;
               x.numberFormat = p.numberFormat;
               if (p.formula) x.formula = p.formula;
@@ -1057,12 +1359,19 @@ export class FakeRange extends FakeClientObject {
       }),
     );
   }
-  getCellProperties(options: { format?: { fill?: { color?: boolean; pattern?: boolean } } }): FakeClientResult<unknown[][]> {
+  getCellProperties(options: {
+    format?: {
+      fill?: { color?: boolean; pattern?: boolean; patternColor?: boolean };
+      protection?: { locked?: boolean };
+    };
+  }): FakeClientResult<unknown[][]> {
     const fillOpts = options.format?.fill;
+    const protOpts = options.format?.protection;
     const extra = Object.keys(options)
       .filter((k) => k !== "format")
-      .concat(Object.keys(options.format ?? {}).filter((k) => k !== "fill"));
-    if (!fillOpts || extra.length) throw new Error(`fake: getCellProperties models format.fill only (asked ${JSON.stringify(options)})`);
+      .concat(Object.keys(options.format ?? {}).filter((k) => k !== "fill" && k !== "protection"));
+    if ((!fillOpts && !protOpts) || extra.length)
+      throw new Error(`fake: getCellProperties models format.fill and format.protection only (asked ${JSON.stringify(options)})`);
     const result = new FakeClientResult<unknown[][]>();
     let value: unknown[][] = [];
     this.ctx.queue({
@@ -1070,10 +1379,16 @@ export class FakeRange extends FakeClientObject {
       api: "1.9",
       run: () => {
         value = this.grid((x) => {
-          const fill: Record<string, string> = {};
-          if (fillOpts.color) fill.color = x.fill ?? "#FFFFFF";
-          if (fillOpts.pattern) fill.pattern = x.fill ? "Solid" : "None";
-          return { format: { fill } };
+          const format: Record<string, unknown> = {};
+          if (fillOpts) {
+            const fill: Record<string, string> = {};
+            if (fillOpts.color) fill.color = x.fill ?? "#FFFFFF";
+            if (fillOpts.pattern) fill.pattern = x.fill ? (x.pattern ?? "Solid") : "None";
+            if (fillOpts.patternColor) fill.patternColor = x.patternColor ?? "#000000";
+            format.fill = fill;
+          }
+          if (protOpts?.locked) format.protection = { locked: x.locked !== false };
+          return { format };
         });
       },
       publish: () => result.set(value),
@@ -1090,7 +1405,17 @@ export class FakeRange extends FakeClientObject {
           .map((m) => `${quoteSheet(sheet.name)}!${rectAddress(m)}`);
       }),
     );
-    this.ctx.queue({ size: 60, api: "1.13", run: () => undefined });
+    // The reference: with more than 512 merged areas in the range the call fails.
+    this.ctx.queue({
+      size: 60,
+      api: "1.13",
+      run: () => {
+        const { sheet, rect } = this.where();
+        const n = sheet.merges.filter((m) => m.r1 <= rect.r2 && m.r2 >= rect.r1 && m.c1 <= rect.c2 && m.c2 >= rect.c1).length;
+        if (n > MAX_MERGED_AREAS)
+          throw new FakeOfficeError("GeneralException", `There are more than ${MAX_MERGED_AREAS} merged areas in the range (${n}).`);
+      },
+    });
     return areas;
   }
   getBoundingRect(other: string | FakeRange): FakeRange {
@@ -1124,7 +1449,7 @@ export class FakeRange extends FakeClientObject {
   merge(across = false): void {
     this.ctx.queue({
       size: 60,
-      writes: () => this.where().sheet,
+      writes: () => ({ sheet: this.where().sheet, kind: "structure" as const }),
       run: () => {
         const { sheet, rect } = this.where();
         if (across) for (let r = rect.r1; r <= rect.r2; r++) sheet.merges.push({ r1: r, c1: rect.c1, r2: r, c2: rect.c2 });
@@ -1160,8 +1485,9 @@ class FakeRangeAreas extends FakeClientObject {
   constructor(
     ctx: FakeRequestContext,
     private readonly areas: () => string[],
+    nullable = true,
   ) {
-    super(ctx, true);
+    super(ctx, nullable);
   }
   protected override exists(): boolean {
     return this.areas().length > 0;
@@ -1178,6 +1504,7 @@ class FakeRangeFormat extends FakeClientObject {
   readonly fill: FakeFill;
   readonly font: FakeFontObj;
   readonly borders: FakeBorders;
+  readonly protection: FakeFormatProtection;
   constructor(
     ctx: FakeRequestContext,
     private readonly range: FakeRange,
@@ -1186,12 +1513,15 @@ class FakeRangeFormat extends FakeClientObject {
     this.fill = strict(new FakeFill(ctx, range));
     this.font = strict(new FakeFontObj(ctx, range));
     this.borders = strict(new FakeBorders(ctx, range));
+    this.protection = strict(new FakeFormatProtection(ctx, range));
   }
   protected read(): unknown {
     return null;
   }
-  protected override writeTarget(): FakeSheet {
-    return this.range.where().sheet;
+  protected override writeTarget(prop?: string): WriteTarget {
+    const { sheet, rect } = this.range.where();
+    // Column widths and row heights need other permissions (allowFormatColumns/Rows): refused.
+    return prop === "columnWidth" || prop === "rowHeight" ? { sheet, kind: "structure" } : { sheet, rect, kind: "format" };
   }
   protected override write(prop: string, v: unknown): void {
     const { sheet, rect } = this.range.where();
@@ -1206,30 +1536,100 @@ class FakeRangeFormat extends FakeClientObject {
   }
 }
 
-class FakeFill extends FakeClientObject {
-  readonly scalars = ["color"] as const;
-  override readonly writable = ["color"] as const;
+/** Range.format.protection: `locked` is true, false, or null over a mix (ExcelApi 1.2). */
+class FakeFormatProtection extends FakeClientObject {
+  readonly scalars = ["locked", "formulaHidden"] as const;
+  override readonly writable = ["locked"] as const;
   constructor(
     ctx: FakeRequestContext,
     private readonly range: FakeRange,
   ) {
     super(ctx);
   }
-  protected read(): unknown {
+  protected read(p: string): unknown {
+    if (p === "formulaHidden") return false;
     const { sheet, rect } = this.range.where();
-    return this.ctx.state.cell(sheet, rect.r1, rect.c1).fill ?? "#FFFFFF";
+    let seen: boolean | null | undefined;
+    for (let r = rect.r1; r <= rect.r2; r++)
+      for (let c = rect.c1; c <= rect.c2; c++) {
+        const locked = this.ctx.state.cell(sheet, r, c).locked !== false;
+        if (seen === undefined) seen = locked;
+        else if (seen !== locked) return null;
+      }
+    return seen ?? true;
   }
-  protected override writeTarget(): FakeSheet {
-    return this.range.where().sheet;
+  protected override writeTarget(): WriteTarget {
+    // Locking or unlocking cells needs the protection off.
+    return { sheet: this.range.where().sheet, kind: "structure" };
   }
   protected override write(_p: string, v: unknown): void {
+    this.range.mutateAll((x) => {
+      if (v === false) x.locked = false;
+      else delete x.locked;
+    });
+  }
+}
+
+class FakeFill extends FakeClientObject {
+  readonly scalars = ["color", "pattern", "patternColor"] as const;
+  override readonly writable = ["color", "pattern", "patternColor"] as const;
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx);
+  }
+  protected read(p: string): unknown {
+    const { sheet, rect } = this.range.where();
+    const cell = this.ctx.state.cell(sheet, rect.r1, rect.c1);
+    if (p === "pattern") return cell.fill ? (cell.pattern ?? "Solid") : "None";
+    if (p === "patternColor") return cell.patternColor ?? "#000000";
+    return cell.fill ?? "#FFFFFF";
+  }
+  protected override writeTarget(): WriteTarget {
+    const { sheet, rect } = this.range.where();
+    return { sheet, rect, kind: "format" };
+  }
+  protected override write(p: string, v: unknown): void {
+    if (p === "pattern") {
+      const pattern = String(v);
+      if (!FILL_PATTERNS.has(pattern))
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      // Setting a pattern keeps the colour (a cell without one gets white under the pattern).
+      return this.range.mutateAll((x) => {
+        if (pattern === "None") {
+          x.fill = null;
+          delete x.pattern;
+          delete x.patternColor;
+        } else {
+          x.fill ??= "#FFFFFF";
+          if (pattern === "Solid") delete x.pattern;
+          else x.pattern = pattern;
+        }
+      });
+    }
     const color = String(v).toUpperCase();
     if (!/^#[0-9A-F]{6}$/.test(color))
       throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
-    this.range.mutateAll((x) => void (x.fill = color));
+    if (p === "patternColor") return this.range.mutateAll((x) => void (x.patternColor = color));
+    // Setting the colour alone makes a solid fill, as Excel does.
+    this.range.mutateAll((x) => {
+      x.fill = color;
+      delete x.pattern;
+      delete x.patternColor;
+    });
   }
   clear(): void {
-    this.ctx.queue({ size: 40, writes: () => this.range.where().sheet, run: () => this.range.mutateAll((x) => void (x.fill = null)) });
+    this.ctx.queue({
+      size: 40,
+      writes: () => this.writeTarget(),
+      run: () =>
+        this.range.mutateAll((x) => {
+          x.fill = null;
+          delete x.pattern;
+          delete x.patternColor;
+        }),
+    });
   }
 }
 
@@ -1246,8 +1646,9 @@ class FakeFontObj extends FakeClientObject {
     const { sheet, rect } = this.range.where();
     return (this.ctx.state.cell(sheet, rect.r1, rect.c1).font as Record<string, unknown> | undefined)?.[p] ?? null;
   }
-  protected override writeTarget(): FakeSheet {
-    return this.range.where().sheet;
+  protected override writeTarget(): WriteTarget {
+    const { sheet, rect } = this.range.where();
+    return { sheet, rect, kind: "format" };
   }
   protected override write(p: string, v: unknown): void {
     this.range.mutateAll((x) => void (x.font = { ...x.font, [p]: v }));
@@ -1282,8 +1683,9 @@ class FakeBorder extends FakeClientObject {
   protected read(): unknown {
     return "None";
   }
-  protected override writeTarget(): FakeSheet {
-    return this.range.where().sheet;
+  protected override writeTarget(): WriteTarget {
+    const { sheet, rect } = this.range.where();
+    return { sheet, rect, kind: "format" };
   }
   protected override write(_p: string, v: unknown): void {
     this.range.mutateAll((x) => void (x.border = v !== "None"));
@@ -1302,8 +1704,8 @@ class FakeDataValidation extends FakeClientObject {
   protected read(): unknown {
     return {};
   }
-  protected override writeTarget(): FakeSheet {
-    return this.range.where().sheet;
+  protected override writeTarget(): WriteTarget {
+    return { sheet: this.range.where().sheet, kind: "structure" };
   }
   protected override write(_p: string, v: unknown): void {
     if (!versionAtLeast(this.ctx.state.options.excelApi, "1.8"))
@@ -1344,6 +1746,7 @@ export function fakeWorkbookFromGrid(grid: WorkbookGrid, opts: FakeOptions & { p
     }
     for (const m of sg.merges) s.merges.push({ ...m });
   }
+  state.invalidateFormulas();
   return state;
 }
 

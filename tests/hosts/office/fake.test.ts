@@ -1,7 +1,7 @@
 /** The strict fake itself: if it were lenient, the host tests would prove nothing. */
 import { describe, expect, it } from "vitest";
 import { SheetGrid } from "../../../src/sheets/grid";
-import { createFakeExcel, fakeWorkbookFromGrid } from "../../fakes/excel-fake";
+import { createFakeExcel, fakeWorkbookFromGrid, jsonSize, WEB_PAYLOAD_LIMIT } from "../../fakes/excel-fake";
 import { asExcel } from "./helpers";
 
 function fx() {
@@ -104,5 +104,136 @@ describe("strict Excel fake", () => {
     const ctx = asExcel(f.context());
     ctx.workbook.worksheets.add("foglio 1");
     await expect(ctx.sync()).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+  });
+});
+
+/** Where the audit (issue 10) found the fake lenient: each point as the Office.js reference says. */
+describe("strict Excel fake, honest where the audit found it lenient", () => {
+  it("sheet protection: values go into unlocked cells only, formats only when allowed, structure never", async () => {
+    const f = fx();
+    const ctx = asExcel(f.context());
+    const ws = ctx.workbook.worksheets.getItem("Foglio 1");
+    ws.getRange("C1:C2").format.protection.locked = false;
+    await ctx.sync();
+    ws.protection.protect();
+    await ctx.sync();
+    const locked = ws.getRange("A1:C1").format.protection;
+    locked.load("locked");
+    const props = ws.getRange("B1:C1").getCellProperties({ format: { protection: { locked: true } } });
+    await ctx.sync();
+    expect(locked.locked).toBeNull(); // a mix
+    expect(props.value[0]!.map((p) => p.format?.protection?.locked)).toEqual([true, false]);
+    ws.getRange("C1").values = [["scritto"]];
+    await ctx.sync();
+    expect(f.state.at("Foglio 1", "C1").value).toBe("scritto");
+    ws.getRange("A1").values = [["no"]];
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    ws.getRange("C2").format.fill.color = "#00FF00";
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    ws.getRange("C1:C2").merge();
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    f.state.sheet("Foglio 1")!.allowFormatCells = true;
+    ws.getRange("C2").format.fill.color = "#00FF00";
+    await ctx.sync();
+    expect(f.state.at("Foglio 1", "A1").value).toBe("a");
+    expect(f.state.at("Foglio 1", "C2").fill).toBe("#00FF00");
+  });
+
+  it("recalculates dependents of a write, but not while calculation is suspended, until calculate()", async () => {
+    const g = new SheetGrid("S");
+    g.set(0, 0, { v: 2 });
+    g.set(0, 1, { v: 4, formula: "A1*2" });
+    g.set(0, 2, { v: 5, formula: "SUM(A1:B1)-1" });
+    const f = createFakeExcel(fakeWorkbookFromGrid({ sheets: [g] }));
+    const ctx = asExcel(f.context());
+    const ws = ctx.workbook.worksheets.getItem("S");
+    ws.getRange("A1").values = [[10]];
+    await ctx.sync();
+    expect([f.state.at("S", "B1").value, f.state.at("S", "C1").value]).toEqual([20, 29]);
+    ctx.workbook.application.suspendApiCalculationUntilNextSync();
+    ws.getRange("A1").values = [[1]];
+    await ctx.sync();
+    expect([f.state.at("S", "B1").value, f.state.at("S", "C1").value]).toEqual([20, 29]);
+    expect(f.state.stale.size).toBe(2);
+    ctx.workbook.application.calculate("Recalculate");
+    await ctx.sync();
+    expect([f.state.at("S", "B1").value, f.state.at("S", "C1").value]).toEqual([2, 2]);
+    expect(f.state.calculations).toEqual(["Recalculate"]);
+  });
+
+  it("getMergedAreasOrNullObject fails above 512 merged areas in one call", async () => {
+    const g = new SheetGrid("S");
+    for (let r = 0; r < 520; r++) g.addMerge({ r1: r, c1: 0, r2: r, c2: 1 });
+    const f = createFakeExcel(fakeWorkbookFromGrid({ sheets: [g] }));
+    const ctx = asExcel(f.context());
+    const ws = ctx.workbook.worksheets.getItem("S");
+    ws.getRange("A1:B520").getMergedAreasOrNullObject().load("address");
+    await expect(ctx.sync()).rejects.toThrow(/512/);
+    const ok = ws.getRange("A1:B512").getMergedAreasOrNullObject();
+    ok.load("areaCount");
+    await ctx.sync();
+    expect(ok.areaCount).toBe(512);
+  });
+
+  it("getSelectedRange throws InvalidSelection on a multi-area selection; getSelectedRanges reads it", async () => {
+    const f = createFakeExcel(fakeWorkbookFromGrid({ sheets: [new SheetGrid("Ob 1")] }, { selection: "'Ob 1'!C13,E13:F13" }));
+    const ctx = asExcel(f.context());
+    ctx.workbook.getSelectedRange().load("address");
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidSelection" });
+    const areas = ctx.workbook.getSelectedRanges();
+    areas.load("address,areaCount");
+    await ctx.sync();
+    expect(areas.address).toBe("'Ob 1'!C13,'Ob 1'!E13:F13");
+    expect(areas.areaCount).toBe(2);
+  });
+
+  it("parses typed text in the workbook's Italian locale (decimal comma, day first), en-US on request", async () => {
+    const f = fx();
+    const ctx = asExcel(f.context());
+    const ws = ctx.workbook.worksheets.getItem("Foglio 1");
+    ws.getRange("F1:F6").values = [["12,5"], ["1.234,5"], ["03/02/2024"], ["1.06.01"], ["VERO"], ["12.5"]];
+    await ctx.sync();
+    expect(f.state.at("Foglio 1", "F1").value).toBe(12.5);
+    expect(f.state.at("Foglio 1", "F2").value).toBe(1234.5);
+    expect(f.state.at("Foglio 1", "F3")).toMatchObject({ value: 45325, numberFormat: "dd/mm/yyyy" }); // 3 febbraio 2024
+    expect(f.state.at("Foglio 1", "F4").value).toBe("1.06.01");
+    expect(f.state.at("Foglio 1", "F5").value).toBe(true);
+    expect(f.state.at("Foglio 1", "F6").value).toBe("12.5"); // not a number in it-IT
+    const us = createFakeExcel(fakeWorkbookFromGrid({ sheets: [new SheetGrid("S")] }, { locale: "en-US" }));
+    const uctx = asExcel(us.context());
+    uctx.workbook.worksheets.getItem("S").getRange("A1:A2").values = [["03/02/2024"], ["12,5"]];
+    await uctx.sync();
+    expect(us.state.at("S", "A1").value).toBe(45353); // 2 March
+    expect(us.state.at("S", "A2").value).toBe("12,5"); // no decimal comma in en-US
+  });
+
+  it("measures payloads in UTF-8 bytes of the JSON, with the web's 5 MB limits", async () => {
+    expect(jsonSize(["è€"])).toBe(2 + 2 + 2 + 3); // brackets, quotes, then 2 + 3 bytes
+    const f = createFakeExcel(fakeWorkbookFromGrid({ sheets: [new SheetGrid("S")] }, { platform: "web" }));
+    expect(f.state.options.requestLimitBytes).toBe(WEB_PAYLOAD_LIMIT);
+    const ctx = asExcel(f.context());
+    // 1.8 million characters, 5.4 million bytes.
+    ctx.workbook.worksheets.getItem("S").getRange("A1").values = [["€".repeat(1_800_000)]];
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect(f.state.payloads.at(-1)!.request).toBeGreaterThan(5_400_000);
+  });
+
+  it("keeps a fill's pattern and pattern colour, and finds a sheet by its id after a rename", async () => {
+    const f = fx();
+    const ctx = asExcel(f.context());
+    const ws = ctx.workbook.worksheets.getItem("Foglio 1");
+    const fill = ws.getRange("A1").format.fill;
+    fill.pattern = "LightUp";
+    fill.patternColor = "#FF0000";
+    ws.load("id");
+    await ctx.sync();
+    const p = ws.getRange("A1").getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true } } });
+    await ctx.sync();
+    expect(p.value[0]![0]!.format?.fill).toEqual({ color: "#FF0000", pattern: "LightUp", patternColor: "#FF0000" });
+    f.state.rename("Foglio 1", "Altro");
+    const byId = ctx.workbook.worksheets.getItem(ws.id);
+    byId.load("name");
+    await ctx.sync();
+    expect(byId.name).toBe("Altro");
   });
 });
