@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { PegError } from "../domain/errors";
 import { SettingsSchema } from "../domain/settings";
 import { displayValue } from "../domain/values";
-import { applyPlanToCopy, copyLossWarning, loadWorkbookGrid } from "../hosts/xlsx";
+import { applyPlanToCopy, cutTextNotes, loadWorkbookGrid } from "../hosts/xlsx";
 import { checkOutputFile, readInputFile, writeOutputFile } from "../hosts/xlsx/node-files";
 import { planEsiti, planEvidenziazioni } from "../sheets/plans";
 import { verifica } from "../sheets/verifica";
@@ -57,8 +57,7 @@ export async function runVerifica(argv: string[], io: CliIO): Promise<number> {
       for (const w of skipped)
         io.stderr(`  ${w.foglio}!${w.cella}: «${displayValue(w.previous.value)}» → «${displayValue(w.value ?? null)}»`);
     }
-    const loss = copyLossWarning(bytes);
-    if (loss) io.stderr(loss);
+    for (const note of cutTextNotes(plan)) io.stderr(note);
     progress(t.progressoScrittura(out));
     const copy = await applyPlanToCopy(bytes, plan, { fileName: basename(file) });
     await writeOutputFile(out, copy, { overwrite: sovrascrivi, inputPaths: [file] });

@@ -33,6 +33,13 @@ export const fileErrors = {
   unreadableWorkbook: (f: string) =>
     `"${f}" non si riesce a leggere: la cartella di lavoro è danneggiata o contiene parti non riconosciute. Aprirla con Excel, salvarla di nuovo come .xlsx e riprovare.`,
   noWorksheets: (f: string) => `"${f}" non contiene fogli di lavoro. Scegliere il file .xlsx del PEG.`,
+  // Lettura a memoria limitata (src/hosts/xlsx/read): un foglio oltre questi limiti non è una scheda del PEG.
+  tooManyCells: (f: string, foglio: string, limit: string) =>
+    `"${f}": il foglio "${foglio}" contiene più di ${limit} celle. Non è una scheda del PEG: togliere le righe o le colonne non necessarie (o spostare i dati in un altro file) e riprovare.`,
+  tooManyCellsTotal: (f: string, limit: string) =>
+    `"${f}" contiene più di ${limit} celle in tutto. Dividere la cartella di lavoro in file più piccoli (per settore, ad esempio) e riprovare.`,
+  tooManyMerges: (f: string, foglio: string, limit: string) =>
+    `"${f}": il foglio "${foglio}" contiene più di ${limit} celle unite. Non è una scheda del PEG: togliere le unioni non necessarie (Home → Unisci e allinea al centro) e riprovare.`,
   // Scrittura della copia (src/hosts/xlsx): nulla viene scritto se uno di questi errori si presenta.
   writeSheetMissing: (foglio: string) =>
     `Il foglio "${foglio}" non c'è più nella cartella di lavoro: non è stato scritto nulla. Ricaricare il file e ripetere l'operazione.`,
@@ -40,8 +47,8 @@ export const fileErrors = {
     `"${cella}" non è un indirizzo di cella valido (foglio "${foglio}"): non è stato scritto nulla. Segnalare il problema all'assistenza.`,
   writeFailed:
     "Non è stato possibile preparare la copia della cartella di lavoro: non è stato scritto nulla. Riprovare; se il problema persiste, segnalarlo all'assistenza.",
-  copyLoses: (parts: string[]) =>
-    `Attenzione: la copia scritta fuori da Excel non conterrà ${parts.join(", ")} (il file originale resta intatto). Per conservarli, usare il componente aggiuntivo dentro Excel.`,
+  textCut: (foglio: string, cella: string, n: number) =>
+    `Nota: il testo per ${foglio}!${cella} ha ${n.toLocaleString("it-IT")} caratteri, più dei 32.767 che una cella di Excel può contenere: è stato scritto troncato.`,
   // File su disco (riga di comando).
   fileMissing: (p: string) => `Il file "${p}" non esiste. Controllare il nome e la cartella.`,
   isDirectory: (p: string) => `"${p}" è una cartella, non un file. Indicare il file .xlsx.`,
@@ -96,6 +103,12 @@ export const segnalazioni = {
     `La media dell'indice «${indice}» è ${scritto} ma la media degli anni indicati è ${calcolato}: correggere la media.`,
   SCHEDA_NON_RICONOSCIUTA: () =>
     "Il foglio non è una scheda obiettivo né una scheda di ente: non è stato verificato e non verrà modificato.",
+  SCHEDA_QUASI_RICONOSCIUTA: (trovati: ReadonlyArray<{ blocco: string; cella: string }>, mancano: readonly string[]) =>
+    `Il foglio non è stato letto come scheda: trovati ${trovati.map((b) => `${b.blocco} (${b.cella})`).join(", ")}` +
+    (mancano.length ? `; manca ${mancano.join("; ")}` : "") +
+    ". Rinominare le etichette come nel modello, oppure insegnare il layout dal riquadro («Insegna il layout») e salvarlo come profilo.",
+  CRONOPROGRAMMA_SOLO_PREVISTO: () =>
+    "Il cronoprogramma ha solo le righe del previsto: il rispetto dei tempi non si può misurare. Aggiungere sotto ogni fase una riga «effettivo» (o le date effettive) e segnarvi i mesi svolti.",
   BLOCCO_NON_RICONOSCIUTO: (blocco: string, cosa: string) =>
     `Nel blocco «${blocco}» manca ${cosa}: ripristinare l'intestazione come nel modello perché il blocco possa essere verificato.`,
   VALORE_ERRORE_EXCEL: (errore: string) => `La cella contiene l'errore di Excel ${errore}: correggere la formula o scrivere il valore.`,
@@ -248,6 +261,13 @@ export const pane = {
     nulla: "Non c'era niente da scrivere: la cartella di lavoro era già aggiornata.",
     annullato: (n: number) => (n === 1 ? "Annullata la modifica di 1 cella." : `Annullate le modifiche di ${n} celle.`),
     nienteDaAnnullare: "Non c'è nessuna operazione da annullare.",
+    /** Cells an undo left alone because the user changed them after the write ("Foglio!A1"). */
+    nonRipristinate: (celle: string[]) => {
+      const shown = celle.slice(0, 10).join(", ") + (celle.length > 10 ? ` e altre ${celle.length - 10}` : "");
+      return celle.length === 1
+        ? `${shown}: modificata dopo la scrittura: non ripristinata.`
+        : `${shown}: modificate dopo la scrittura: non ripristinate.`;
+    },
     saltate: (n: number) =>
       n === 1 ? "1 cella già compilata è stata lasciata com'era." : `${n} celle già compilate sono state lasciate com'erano.`,
     scaricato: "Copia annotata scaricata. Il file originale non è stato modificato.",
@@ -310,6 +330,10 @@ export const officeHost = {
     foglio
       ? `Il foglio «${foglio}» è protetto e Excel non permette di modificarlo. Rimuovere la protezione (Revisione › Rimuovi protezione foglio) e riprovare.`
       : "Uno dei fogli da modificare è protetto e Excel non permette di modificarlo. Rimuovere la protezione (Revisione › Rimuovi protezione foglio) e riprovare.",
+  celleBloccate: (foglio: string, celle: string[]) =>
+    `Il foglio «${foglio}» è protetto e queste celle sono bloccate: ${celle.slice(0, 20).join(", ")}${celle.length > 20 ? ` e altre ${celle.length - 20}` : ""}. Sbloccarle (Formato celle › Protezione › Bloccata) oppure rimuovere la protezione del foglio, e riprovare.`,
+  formatoProtetto: (foglio: string) =>
+    `Il foglio «${foglio}» è protetto e la protezione non consente di formattare le celle (segni ed evidenziazioni sono colori di riempimento). Consentire «Formato celle» nella protezione del foglio, oppure rimuoverla, e riprovare.`,
   modificaCella: "Excel sta modificando una cella. Premere Invio o Esc per uscire dalla cella, poi ripetere il comando.",
   apiMancante: (cosa: string, requisito: string) =>
     `Questa versione di Excel non permette di ${cosa} (serve ${requisito}). Aggiornare Excel (Microsoft 365 o Excel 2021) oppure usare Excel per il Web.`,
@@ -507,9 +531,235 @@ export const preview = {
   nessunaSelezione: "Selezionare le celle con il mouse o con le frecce (Maiusc per estendere).",
   chiudiMessaggio: "Chiudi il messaggio",
   copiaNome: (file: string) => file.replace(/\.xlsx$/i, "") + " (annotato).xlsx",
+  /** Asked before closing the tab (most browsers show their own wording instead). */
+  copiaNonScaricata: "La copia annotata non è stata scaricata: chiudendo la pagina le modifiche andranno perse.",
   riepilogoNome: "riepilogo-peg.xlsx",
   nessunaCartella: "Aprire prima almeno un file .xlsx.",
   paneLabel: "Riquadro attività",
   nascosto: (foglio: string) => `${foglio} (nascosto)`,
   noScript: "Per usare l'anteprima occorre attivare JavaScript nel browser.",
+};
+
+// ── Relazione sulla performance (src/domain/relazione, src/hosts/docx, peg relazione) ─────────
+export const relazione = {
+  titolo: (esercizio: number | null) => `Relazione sulla performance${esercizio ? ` ${esercizio}` : ""}`,
+  sottotitolo: (ente: string | null, al: string | null, nFile: number) =>
+    `${ente ? `${ente} — ` : ""}bozza da consolidamento di ${nFile === 1 ? "1 file" : `${nFile} file`}${al ? `, dati al ${al}` : ""}`,
+  avvertenza:
+    "Bozza generata da Monitoraggio PEG a partire dalle schede dei settori: i valori sono quelli calcolati, i testi tra virgolette sono riportati come scritti nelle schede. Rivederla e completarla prima di trasmetterla al Nucleo di valutazione.",
+  indice: "Indice",
+  nd: "n.d.",
+  obiettivoN: (n: string) => `Obiettivo ${n}`,
+  gradoLabel: "grado di raggiungimento ",
+  tempiLabel: "rispetto dei tempi ",
+  nObiettivi: (n: number) => (n === 1 ? "1 obiettivo" : `${n} obiettivi`),
+  fasiInRitardo: (n: number) => (n === 1 ? "1 fase in ritardo" : `${n} fasi in ritardo`),
+  conteggioEsiti: (ok: number, parz: number, non: number, nonMisurati: number) =>
+    `indicatori: ${ok} OK, ${parz} PARZIALE, ${non} NON RAGGIUNTO` + (nonMisurati ? `, ${nonMisurati} da misurare` : ""),
+  legenda: (voci: string[]) => `Legenda del grafico: ${voci.join("; ")}.`,
+  mesi: ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
+  nessunMese: "nessuno",
+  nessunaFase: "Nessuna fase in ritardo alla data di riferimento.",
+  nessunObiettivo: "Nessuna scheda obiettivo in questo file.",
+  nessunEsitoCritico: "Nessun indicatore con esito PARZIALE o NON RAGGIUNTO.",
+  nessunTesto: "La scheda non riporta analisi degli scostamenti, cause, effetti né provvedimenti correttivi.",
+  nessunaSchedaEnte: "Nessuna scheda di ente nei file consolidati.",
+  nonMisurato: "da misurare",
+  fonte: (file: string, foglio: string) => `Scheda "${foglio}" del file ${file}.`,
+  processo: (p: string) => `Processo: ${p}.`,
+  introQuadratura:
+    "Anomalie nella quadratura delle partecipazioni del personale (somme delle percentuali, persone scritte in più modi, partecipazioni eccedenti), da risolvere nei file dei settori.",
+  nessunaAnomalia: "Nessuna anomalia di quadratura.",
+  nessunErrore: "Nessun errore aperto.",
+  altreSegnalazioni: (n: number) => `… e altre ${n} segnalazioni: l'elenco completo è nel foglio Segnalazioni del riepilogo.`,
+  classi: {
+    raggiunto: "raggiunto",
+    parziale: "parzialmente raggiunto",
+    nonRaggiunto: "non raggiunto",
+    nonValutabili: "non valutabili",
+    nonValutabile: "non valutabile",
+  },
+  citazioni: {
+    relazione: (colonna: "intermedia" | "finale") => (colonna === "finale" ? "Relazione finale" : "Relazione intermedia"),
+    analisi: "Analisi degli scostamenti",
+    cause: "Cause",
+    effetti: "Effetti",
+    intrapresi: "Provvedimenti correttivi intrapresi",
+    daAttivare: "Provvedimenti correttivi da attivare",
+  },
+  grafici: {
+    settori: "Grado di raggiungimento per settore",
+    obiettiviSettore: (file: string) => `Grado di raggiungimento per obiettivo — ${file}`,
+    /** Alternative text of a chart image (screen readers, and Word's "Testo alternativo"). */
+    alt: (titolo: string, voci: string[]) => `${titolo}: ${voci.join("; ")}`,
+  },
+  titoli: {
+    ente: "Performance complessiva dell'ente",
+    strategici: "Obiettivi strategici",
+    settori: "Performance dei settori",
+    settore: (file: string) => `Settore: ${file}`,
+    obiettivi: "Obiettivi",
+    fasiInRitardo: "Fasi in ritardo",
+    esitiCritici: "Indicatori con esito PARZIALE o NON RAGGIUNTO",
+    performanceEnte: "Performance organizzativa di ente",
+    attenzione: "Anomalie e segnalazioni per il Nucleo di valutazione",
+    quadratura: "Quadratura del personale",
+    errori: "Errori aperti nelle schede",
+    nonLetti: "File non letti",
+  },
+  colonne: {
+    classe: "Classe",
+    nObiettivi: "N. obiettivi",
+    numero: "N.",
+    titolo: "Obiettivo",
+    grado: "Grado",
+    tempi: "Rispetto dei tempi",
+    esiti: "Esiti degli indicatori",
+    obiettivo: "Obiettivo",
+    fase: "Fase",
+    descrizione: "Descrizione",
+    previsti: "Mesi previsti",
+    effettivi: "Mesi effettivi",
+    indicatore: "Indicatore",
+    atteso: "Atteso",
+    realizzato: "Realizzato",
+    raggiungimento: "Raggiungimento",
+    esito: "Esito",
+    file: "File",
+    foglio: "Foglio",
+    cella: "Cella",
+    codice: "Codice",
+    messaggio: "Messaggio",
+    settore: "Settore (file)",
+    fasiInRitardo: "Fasi in ritardo",
+    strategico: "Obiettivo strategico",
+  },
+  cli: {
+    uso:
+      "Uso: peg relazione FILE.xlsx [FILE.xlsx … | CARTELLA] -o relazione.docx [--al AAAA-MM-GG] [--anno AAAA] [--sovrascrivi]\n" +
+      "Legge le cartelle di lavoro dei settori (.xlsx, .ods, .xls) senza modificarle e scrive una bozza della Relazione sulla performance in Word (.docx).",
+    nessunOutput: "Indicare il file da scrivere con -o, ad esempio: -o relazione.docx",
+    outputNonDocx: (f: string) => `Il file di uscita "${f}" deve avere estensione .docx. Scegliere ad esempio relazione.docx.`,
+    scritto: (f: string) => `Relazione scritta in ${f}.`,
+  },
+  pane: {
+    scarica: "Scarica relazione (.docx)",
+    inCorso: "Preparazione della relazione…",
+    nomeFile: (esercizio: number | null) => `relazione-performance${esercizio ? `-${esercizio}` : ""}.docx`,
+  },
+};
+
+// ── Quadratura, roll-up strategico, fasce, esiti forzati, confronto tra rilevazioni (issue 11) ──
+const pctIt = (n: number): string => `${numeroIt(n)} %`;
+export const controlli = {
+  segnalazioni: {
+    PERSONA_PARTECIPAZIONE_ECCEDENTE: (
+      nome: string,
+      misura: "prevista" | "realizzata",
+      totale: number,
+      capacita: number,
+      quote: Array<{ dove: string; valore: number }>,
+    ) =>
+      `${nome} ha in totale ${pctIt(totale)} di partecipazione ${misura} (${quote.map((q) => `${q.dove} ${pctIt(q.valore)}`).join(", ")}): ` +
+      `oltre il ${pctIt(capacita)}${capacita < 100 ? " del suo tempo parziale" : ""}. Ridurre le percentuali su una delle schede o verificare l'impiego della persona.`,
+    PERSONA_PERIODO_FUORI_ESERCIZIO: (nome: string, periodo: string, esercizio: number) =>
+      `Il periodo indicato per ${nome} («${periodo}») è fuori dall'esercizio ${esercizio}: correggere il periodo o togliere la persona dalla scheda.`,
+    OBIETTIVO_PREREQUISITO: (scritto: string) =>
+      `La pesatura «${scritto}» indica un obiettivo prerequisito: è valutato, ma non pesa nel grado del settore e dell'ente.`,
+    ESITO_FORZATO: (esito: string, calcolato: string | null, motivo: string) =>
+      `L'esito «${esito}» è forzato${calcolato ? ` (calcolato: «${calcolato}»)` : ""}: ${motivo || "motivo non indicato"}. ` +
+      "Viene mantenuto e conteggiato così nelle medie.",
+    REALIZZATO_MANCANTE: (politica: "zero" | "non valutabile") =>
+      politica === "zero"
+        ? "A fine esercizio la performance realizzata è vuota: secondo le impostazioni conta come 0 (NON RAGGIUNTO). Compilare il valore realizzato."
+        : "A fine esercizio la performance realizzata è vuota: secondo le impostazioni l'indicatore è «non valutabile» e non pesa nella media. Compilare il valore realizzato.",
+  },
+  impostazioni: {
+    fileNonLeggibile: (f: string) => `Il file di impostazioni "${f}" non si può leggere: controllare il nome e la cartella.`,
+    nonJson: (f: string) => `Il file di impostazioni "${f}" non è un JSON valido: controllare virgole, virgolette e parentesi.`,
+    nonValido: (f: string, problemi: string[]) => `Il file di impostazioni "${f}" contiene valori non validi: ${problemi.join("; ")}.`,
+    fasciaIntervallo: "in ogni fascia «max» deve essere maggiore di «min»",
+    campo: (path: string, msg: string) => `${path || "(radice)"}: ${msg}`,
+  },
+  pannello: {
+    fasce: "Fasce di raggiungimento",
+    fasceHint: "Una fascia per riga: min;max;punteggio;P (P = proporzionale). Vuoto: nessuna fascia (esito come da soglie).",
+    fasceNonValide: "Fasce non valide: scrivere min;max;punteggio e, se proporzionale, ;P (ad esempio 60;100;100;P).",
+    mancante: "Realizzato vuoto a fine anno",
+    mancanteOpzioni: { "non calcolato": "non calcolato", zero: "conta come 0", "non valutabile": "non valutabile (peso 0)" },
+    decrescente: "Formula per gli indicatori decrescenti",
+    decrescenteOpzioni: { rapporto: "atteso / realizzato", lineare: "(2·atteso − realizzato) / atteso" },
+  },
+  consolidamento: {
+    fogli: { strategico: "Strategico", indicatori: "Indicatori", variazioni: "Variazioni" },
+    titoli: {
+      strategico: "Grado di raggiungimento e rispetto dei tempi per obiettivo strategico, missione / programma e linea di mandato",
+      grafico: "Grado di raggiungimento per obiettivo strategico",
+      nessunRiferimento: "Nessuna scheda indica l'obiettivo strategico, la missione / programma o la linea di mandato.",
+      indicatori: "Indicatori di tutti gli obiettivi (gli esiti forzati sono indicati nella colonna «Forzato»)",
+      variazioni: (prima: string | null, ora: string | null) =>
+        `Variazioni rispetto alla rilevazione precedente${prima ? ` (dati al ${prima})` : ""}${ora ? `, ora dati al ${ora}` : ""}`,
+      nessunaVariazione: "Nessuna variazione.",
+      precedente: (f: string) => `Rilevazione precedente: ${f}`,
+      esitiNonConfrontati: "La rilevazione precedente non ha il foglio «Indicatori»: gli esiti non sono stati confrontati.",
+    },
+    livelli: { strategico: "Obiettivo strategico", missione: "Missione / Programma", mandato: "Linea di mandato" },
+    colonne: {
+      livello: "Livello",
+      voce: "Voce",
+      nObiettivi: "N. obiettivi",
+      prerequisiti: "Prerequisiti",
+      pesiUniformi: "Pesi",
+      pesiUguali: "uguali (pesatura mancante)",
+      pesiPesati: "pesatura",
+      forzati: "Esiti forzati",
+      forzato: "Forzato",
+      motivo: "Motivo",
+      periodo: "Periodo di servizio",
+      capacita: "Capienza",
+      anomalia: "Anomalia",
+      tipo: "Variazione",
+      prima: "Prima",
+      ora: "Ora",
+      chiave: "Obiettivo / fase / indicatore",
+    },
+    anomalie: {
+      prevista: "prevista oltre il 100 %",
+      realizzata: "realizzata oltre il 100 %",
+      periodo: "periodo fuori esercizio",
+    },
+    variazioni: {
+      grado: "grado di raggiungimento",
+      tempi: "rispetto dei tempi",
+      inRitardo: "fase diventata in ritardo",
+      recuperata: "fase recuperata",
+      esito: "esito cambiato",
+      aggiunto: "obiettivo aggiunto",
+      tolto: "obiettivo non più presente",
+    },
+    confronta: {
+      nonRiepilogo: (f: string) =>
+        `"${f}" non è un riepilogo scritto da Monitoraggio PEG (manca il foglio «Riepilogo» con le sue intestazioni): indicare il riepilogo di una consolidazione precedente.`,
+      nonLeggibile: (f: string, motivo: string) => `Il riepilogo precedente "${f}" non si può usare: ${motivo}`,
+    },
+    json: {
+      nd: "n.d.",
+    },
+  },
+};
+
+// ── Formati OpenDocument (.ods) e Excel 97-2003 (.xls) (src/hosts/ods, src/hosts/xls) ─────────
+export const formati = {
+  odsSenzaContenuto: (f: string) =>
+    `"${f}" sembra un file OpenDocument ma non contiene fogli (manca content.xml): aprirlo con LibreOffice e salvarlo di nuovo, poi riprovare.`,
+  odsNonLeggibile: (f: string) =>
+    `"${f}" è un foglio di calcolo OpenDocument (.ods) danneggiato o non leggibile. Aprirlo con LibreOffice e salvarlo di nuovo, oppure salvarlo come .xlsx, poi riprovare.`,
+  odsTroppeCelle: (f: string, max: number) =>
+    `"${f}" contiene più di ${max.toLocaleString("it-IT")} celle compilate: togliere i fogli o le righe non necessari e riprovare.`,
+  xlsNonLeggibile: (f: string) =>
+    `"${f}" è nel vecchio formato Excel 97-2003 (.xls) ma non si riesce a leggerlo (danneggiato o protetto). Aprirlo con Excel o LibreOffice e salvarlo come .xlsx, poi riprovare.`,
+  copiaXlsx: (f: string) =>
+    `"${f}" è nel vecchio formato .xls: la copia annotata viene salvata come cartella di lavoro .xlsx (valori, formati, unioni e colori del file; formule, grafici e macro non vengono riportati).`,
+  uscitaXls: (f: string) => `La copia di un file .xls si salva in formato .xlsx: indicare un nome che finisca con .xlsx invece di "${f}".`,
+  uscitaOds: (f: string) => `La copia di un file .ods si salva in formato .ods: indicare un nome che finisca con .ods invece di "${f}".`,
 };

@@ -3,14 +3,18 @@
  * consolidation, `peg modello`) need nothing of ExcelJS's object model, and building it costs
  * several times more than the XML itself: a 35,000-cell riepilogo takes a fraction of the time.
  * Same output as renderSheetSpec (src/hosts/xlsx/render.ts), which remains the way to add a sheet
- * to an existing workbook. Strings are always shared strings: nothing here writes a formula from
- * a spec's text (spec §6); the only formulas are the in-cell chart's own REPT bars.
+ * to an existing workbook. Strings are always text cells: nothing here writes a formula from
+ * a spec's text (spec §6); the only formulas are the in-cell chart's own REPT bars. Text that
+ * Excel would turn into a formula or a number when retyped carries the text prefix (quotePrefix),
+ * and text over Excel's 32,767 characters is cut (patch/text.ts). The copy of a user's workbook
+ * (patch/) writes its new sheets with sheetXml too, with its own style and string sinks.
  */
 import JSZip from "jszip";
 import { a1, colLetters, rangeA1 } from "../../sheets/grid";
 import type { CellStyle, SheetSpec, SpecCell } from "../../sheets/sheet-spec";
 import { freeSheetName } from "../../sheets/write-plan";
 import { CHART_BAR_WIDTH, CHART_HEADING } from "./in-cell-chart";
+import { cellText, needsTextPrefix } from "./patch/text";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const NS_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -34,7 +38,64 @@ function serial(d: Date): number {
   return d.getTime() / 86_400_000 + 25569;
 }
 
-const BUILTIN_FMT: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "0%": 9, "0.00%": 10, "@": 49 };
+export const BUILTIN_FMT: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "0%": 9, "0.00%": 10, "@": 49 };
+
+/** The pieces of one cell format, as XML fragments (absent = the workbook's default). */
+export interface XfParts {
+  fmt?: string;
+  font?: string;
+  fill?: string;
+  border?: string;
+  align: string;
+  quote: boolean;
+}
+
+export function fillXml(hex: string): string {
+  return `<fill><patternFill patternType="solid"><fgColor rgb="${argb(hex)}"/><bgColor indexed="64"/></patternFill></fill>`;
+}
+
+/** A spec's style as XML fragments; `quote` adds the text prefix. */
+export function xfParts(s: CellStyle | undefined, isDate: boolean, quote: boolean): XfParts {
+  const fmt = s?.fmt ?? (isDate ? "dd/mm/yyyy" : undefined);
+  const font =
+    s?.bold || s?.italic || s?.color || s?.fontSize
+      ? `<font>${s.bold ? "<b/>" : ""}${s.italic ? "<i/>" : ""}<sz val="${s.fontSize ?? 11}"/>` +
+        `${s.color ? `<color rgb="${argb(s.color)}"/>` : ""}<name val="Calibri"/><family val="2"/></font>`
+      : undefined;
+  const thin =
+    '<left style="thin"><color rgb="FF000000"/></left><right style="thin"><color rgb="FF000000"/></right><top style="thin"><color rgb="FF000000"/></top><bottom style="thin"><color rgb="FF000000"/></bottom><diagonal/>';
+  let align = "";
+  if (s?.wrap || s?.hAlign || s?.vAlign) {
+    const v = s.vAlign === "middle" ? "center" : s.vAlign;
+    align = `<alignment${s.hAlign ? ` horizontal="${s.hAlign}"` : ""}${v ? ` vertical="${v}"` : ""}${s.wrap ? ' wrapText="1"' : ""}/>`;
+  }
+  return {
+    fmt,
+    font,
+    fill: s?.fill ? fillXml(s.fill) : undefined,
+    border: s?.border ? `<border>${thin}</border>` : undefined,
+    align,
+    quote,
+  };
+}
+
+/** The <xf> record for parts whose pieces have the given indexes. */
+export function xfXml(ids: { numFmtId: number; fontId: number; fillId: number; borderId: number }, p: XfParts): string {
+  const { numFmtId, fontId, fillId, borderId } = ids;
+  return (
+    `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+    `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}` +
+    `${borderId ? ' applyBorder="1"' : ""}${p.quote ? ' quotePrefix="1"' : ""}${p.align ? ' applyAlignment="1">' + p.align + "</xf>" : "/>"}`
+  );
+}
+
+/** Where sheetXml gets a cell's format index (0 = default). */
+export interface XfSink {
+  xf(s: CellStyle | undefined, isDate: boolean, quote: boolean): number;
+}
+
+/** How sheetXml writes a text cell: the type attribute and the value element, e.g. ` t="s"><v>3</v>`. */
+export type TextSink = (text: string) => string;
 
 /** The styles part: fonts, fills, borders, number formats and cell formats, each deduplicated. */
 class Styles {
@@ -65,37 +126,14 @@ class Styles {
   }
 
   /** The cell format index for a style (0 = default). */
-  xf(s: CellStyle | undefined, isDate: boolean): number {
-    if (!s && !isDate) return 0;
-    const fmt = s?.fmt ?? (isDate ? "dd/mm/yyyy" : undefined);
-    const numFmtId = fmt ? this.fmtId(fmt) : 0;
-    let fontId = 0;
-    if (s?.bold || s?.italic || s?.color || s?.fontSize) {
-      const font =
-        `<font>${s.bold ? "<b/>" : ""}${s.italic ? "<i/>" : ""}<sz val="${s.fontSize ?? 11}"/>` +
-        `${s.color ? `<color rgb="${argb(s.color)}"/>` : ""}<name val="Calibri"/><family val="2"/></font>`;
-      fontId = this.add(this.fonts, font, 1);
-    }
-    const fillId = s?.fill
-      ? this.add(
-          this.fills,
-          `<fill><patternFill patternType="solid"><fgColor rgb="${argb(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
-          2,
-        )
-      : 0;
-    const thin =
-      '<left style="thin"><color rgb="FF000000"/></left><right style="thin"><color rgb="FF000000"/></right><top style="thin"><color rgb="FF000000"/></top><bottom style="thin"><color rgb="FF000000"/></bottom><diagonal/>';
-    const borderId = s?.border ? this.add(this.borders, `<border>${thin}</border>`, 3) : 0;
-    let align = "";
-    if (s?.wrap || s?.hAlign || s?.vAlign) {
-      const v = s.vAlign === "middle" ? "center" : s.vAlign;
-      align = `<alignment${s.hAlign ? ` horizontal="${s.hAlign}"` : ""}${v ? ` vertical="${v}"` : ""}${s.wrap ? ' wrapText="1"' : ""}/>`;
-    }
-    const xf =
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
-      `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}` +
-      `${borderId ? ' applyBorder="1"' : ""}${align ? ' applyAlignment="1">' + align + "</xf>" : "/>"}`;
-    return this.add(this.xfs, xf, 4);
+  xf(s: CellStyle | undefined, isDate: boolean, quote = false): number {
+    if (!s && !isDate && !quote) return 0;
+    const p = xfParts(s, isDate, quote);
+    const numFmtId = p.fmt ? this.fmtId(p.fmt) : 0;
+    const fontId = p.font ? this.add(this.fonts, p.font, 1) : 0;
+    const fillId = p.fill ? this.add(this.fills, p.fill, 2) : 0;
+    const borderId = p.border ? this.add(this.borders, p.border, 3) : 0;
+    return this.add(this.xfs, xfXml({ numFmtId, fontId, fillId, borderId }, p), 4);
   }
 
   xml(): string {
@@ -173,7 +211,8 @@ function chartCells(spec: SheetSpec): { cells: SpecCell[]; formulas: Map<string,
   return { cells, formulas, barCol: ch.anchorCol + 1 };
 }
 
-function sheetXml(spec: SheetSpec, styles: Styles, sst: SharedStrings): { xml: string; filterRef: string | null } {
+/** One new sheet's XML; text cells through `text`, formats through `styles`; dates in the workbook's date system. */
+export function sheetXml(spec: SheetSpec, styles: XfSink, text: TextSink, date1904 = false): { xml: string; filterRef: string | null } {
   const chart = chartCells(spec);
   // Later cells win, as successive writes to one ExcelJS cell do.
   const byCell = new Map<number, SpecCell>();
@@ -185,7 +224,7 @@ function sheetXml(spec: SheetSpec, styles: Styles, sst: SharedStrings): { xml: s
     const ref = a1(sc.r, sc.c);
     const v = sc.v;
     const isDate = v instanceof Date;
-    const s = styles.xf(sc.style, isDate);
+    const s = styles.xf(sc.style, isDate, typeof v === "string" && needsTextPrefix(v));
     const sAttr = s ? ` s="${s}"` : "";
     const formula = chart?.formulas.get(`${sc.r},${sc.c}`);
     let xml: string;
@@ -193,10 +232,10 @@ function sheetXml(spec: SheetSpec, styles: Styles, sst: SharedStrings): { xml: s
     else if (v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v))) {
       if (!s) continue;
       xml = `<c r="${ref}"${sAttr}/>`;
-    } else if (typeof v === "string") xml = `<c r="${ref}"${sAttr} t="s"><v>${sst.id(v)}</v></c>`;
+    } else if (typeof v === "string") xml = `<c r="${ref}"${sAttr}${text(cellText(v))}</c>`;
     else if (typeof v === "number") xml = `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
     else if (typeof v === "boolean") xml = `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
-    else xml = `<c r="${ref}"${sAttr}><v>${serial(v)}</v></c>`;
+    else xml = `<c r="${ref}"${sAttr}><v>${serial(v) - (date1904 ? 1462 : 0)}</v></c>`;
     let row = rows.get(sc.r);
     if (!row) rows.set(sc.r, (row = []));
     row.push({ c: sc.c, xml });
@@ -262,11 +301,11 @@ function sheetXml(spec: SheetSpec, styles: Styles, sst: SharedStrings): { xml: s
 }
 
 /** An inline list validation: items lose commas (the separator) and double their quotes. */
-function listFormula(items: string[]): string {
+export function listFormula(items: string[]): string {
   return `"${items.map((i) => String(i).replace(/,/g, " ").replace(/"/g, '""')).join(",")}"`;
 }
 
-function quoteSheet(name: string): string {
+export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
@@ -280,7 +319,7 @@ export async function writeSpecsWorkbook(specs: SheetSpec[], now = new Date()): 
   specs.forEach((spec, i) => {
     const name = freeSheetName(spec.name, names);
     names.push(name);
-    const { xml, filterRef } = sheetXml(spec, styles, sst);
+    const { xml, filterRef } = sheetXml(spec, styles, (t) => ` t="s"><v>${sst.id(t)}</v>`);
     zip.file(`xl/worksheets/sheet${i + 1}.xml`, xml);
     if (filterRef) {
       const abs = filterRef.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
