@@ -1,18 +1,17 @@
 /**
  * Reading one settore's workbook for `peg consolida`: file → grid → verifica → consolidation
- * input. Never throws: a file that cannot be used comes back with its Italian reason, so that
- * the others still consolidate. Shared by the main thread and the reading worker.
+ * input, through the loop the pane uses too (src/app/consolidation.ts). Never throws: a file that
+ * cannot be used comes back with its Italian reason, so that the others still consolidate.
  */
-import type { ConsolidationInput } from "../domain/consolidation";
-import { PegError, isPegError } from "../domain/errors";
+import { readSource, type ConsolidationMessages, type ConsolidationSource, type EsitoLettura } from "../app/consolidation";
 import type { Settings } from "../domain/settings";
 import { loadWorkbookGrid } from "../hosts/xlsx/load";
 import { readInputFile } from "../hosts/xlsx/node-files";
-import { inputFromAnalysis } from "../sheets/consolidation/input";
-import { verifica } from "../sheets/verifica";
 import { consolidamento } from "../strings/it";
 
 const t = consolidamento.cli;
+
+export type { EsitoLettura };
 
 export interface Lettura {
   /** Absolute path. */
@@ -21,19 +20,17 @@ export interface Lettura {
   name: string;
 }
 
-export type EsitoLettura = { ok: true; input: ConsolidationInput } | { ok: false; motivo: string };
+/** The command line's wording of the reasons the shared loop gives. */
+export const CLI_MESSAGES: ConsolidationMessages = {
+  nessunaScheda: t.nessunaScheda,
+  imprevisto: (file) => t.erroreImprevistoFile(file),
+};
+
+/** A file on disk as a source of the consolidation loop (src/app/consolidation.ts). */
+export function settoreSource(job: Lettura): ConsolidationSource {
+  return { name: job.name, grid: async () => (await loadWorkbookGrid(await readInputFile(job.abs), { fileName: job.name })).grid };
+}
 
 export async function leggiSettore(job: Lettura, settings: Settings, today: Date): Promise<EsitoLettura> {
-  try {
-    const bytes = await readInputFile(job.abs);
-    const { grid } = await loadWorkbookGrid(bytes, { fileName: job.name });
-    const analysis = verifica(grid, { file: job.name, settings, today });
-    if (analysis.schede.length === 0) throw new PegError(t.nessunaScheda(job.name));
-    return { ok: true, input: inputFromAnalysis(analysis) };
-  } catch (e) {
-    return {
-      ok: false,
-      motivo: isPegError(e) ? e.message : t.erroreImprevistoFile(job.name),
-    };
-  }
+  return readSource(settoreSource(job), settings, { today, messages: CLI_MESSAGES });
 }

@@ -6,7 +6,8 @@
  */
 import { readdir, realpath, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { consolidate, type Consolidation, type ConsolidationInput, type FileNonLetto } from "../domain/consolidation";
+import { consolidateRead, readSources } from "../app/consolidation";
+import type { Consolidation, FileNonLetto } from "../domain/consolidation";
 import { PegError, isPegError } from "../domain/errors";
 import { SettingsSchema, type Settings } from "../domain/settings";
 import { writeOutputFile } from "../hosts/xlsx/node-files";
@@ -14,7 +15,7 @@ import { workbookFromSpecs } from "../hosts/xlsx/render";
 import { consolidationSheets } from "../sheets/layout-consolidation";
 import { cli, consolidamento, fileErrors } from "../strings/it";
 import { parseAl, parseAnno, parseArgs } from "./args";
-import { leggiSettore, type EsitoLettura, type Lettura } from "./consolida-read";
+import { CLI_MESSAGES, settoreSource, type EsitoLettura, type Lettura } from "./consolida-read";
 import type { CliIO } from "./io";
 
 const t = consolidamento.cli;
@@ -169,24 +170,14 @@ export async function runConsolida(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/**
- * Reads every file in input order, calling `onDone` as each ends. Sequential on purpose: a
- * worker thread was measured slower on this 2-core machine (its start-up, compiling the
- * sources, costs more than the files it would read; see docs/CONSOLIDAMENTO.md).
- */
+/** Reads every file in input order through the shared loop, calling `onDone` as each ends. */
 export async function leggiTutti(
   jobs: Lettura[],
   settings: Settings,
   today: Date,
   onDone: (i: number, esito: EsitoLettura) => void,
 ): Promise<EsitoLettura[]> {
-  const esiti: EsitoLettura[] = [];
-  for (const [i, job] of jobs.entries()) {
-    const esito = await leggiSettore(job, settings, today);
-    esiti.push(esito);
-    onDone(i, esito);
-  }
-  return esiti;
+  return readSources(jobs.map(settoreSource), settings, { today, messages: CLI_MESSAGES, onDone });
 }
 
 async function consolida(args: ConsolidaArgs, io: CliIO): Promise<number> {
@@ -204,8 +195,6 @@ async function consolida(args: ConsolidaArgs, io: CliIO): Promise<number> {
   const { sources, problems } = await expandInputs(args.inputs, cwd, outputAbs, progress);
   if (outputAbs) await checkOutput(outputAbs, args.output!, sources, args.sovrascrivi);
   const names = displayNames(sources);
-  const inputs: ConsolidationInput[] = [];
-  const nonLetti: FileNonLetto[] = [...problems];
   for (const p of problems) io.stderr(t.nonLetto(p.file, p.motivo));
   const jobs = sources.map((src, i) => ({ abs: src.abs, name: names[i]! }));
   let done = 0;
@@ -227,16 +216,12 @@ async function consolida(args: ConsolidaArgs, io: CliIO): Promise<number> {
     );
   });
   // Input order, whatever order the files were read in.
-  esiti.forEach((esito, i) => {
-    if (esito.ok) inputs.push(esito.input);
-    else nonLetti.push({ file: names[i]!, motivo: esito.motivo });
-  });
-  if (inputs.length === 0) {
+  const consolidato = consolidateRead(names, esiti, settings, problems);
+  if (!consolidato) {
     io.stderr(t.nessunoUtilizzabile);
     return 2;
   }
-
-  const c = consolidate(inputs, settings, { nonLetti });
+  const { consolidation: c, nonLetti } = consolidato;
   if (args.output) {
     progress(cli.progressoScrittura(args.output));
     const bytes = await workbookFromSpecs(consolidationSheets(c));

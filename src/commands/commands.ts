@@ -1,18 +1,20 @@
 /**
  * The ribbon's functions (manifest ExecuteFunction actions), registered with
  * Office.actions.associate. In the shared runtime they run next to the task pane and use the same
- * OfficeSession, so undo and highlights are shared. Every function always calls event.completed().
+ * session, so undo and highlights are shared. Every function calls event.completed() once.
  *
- * A command never shows a dialog itself: it opens the pane (Office.addin.showAsTaskpane) and sends
- * it a request through the shared state — the result message, or a write to confirm when it would
- * overwrite user values (Calcola esiti).
+ * A write goes through the same flow as the pane's buttons (src/app/run-operation.ts). A command
+ * never shows a dialog itself: when the write would overwrite user values it opens the pane
+ * (Office.addin.showAsTaskpane) with the question, completes the event, and writes once the user
+ * answered there. Results go to the pane as a message.
  */
+import { runOperation, operationMessage } from "../app/run-operation";
+import type { Operazione, PaneRequest, Scelta } from "../app/pane-host";
+import type { Session } from "../app/session";
 import { isPegError } from "../domain/errors";
 import type { Settings } from "../domain/settings";
-import { sharedState } from "../hosts/office/shared-state";
-import type { OfficeSession } from "../hosts/office/session";
-import { comandi, officeHost, pane } from "../strings/it";
-import type { Operazione, PaneRequest, Preparazione } from "../ui/pane-host";
+import type { SharedState } from "../hosts/office/shared-state";
+import { comandi } from "../strings/it";
 
 /** Function names as the manifest's <FunctionName> elements spell them. */
 export const COMMANDS = {
@@ -33,7 +35,8 @@ export interface CommandEvent {
 }
 
 export interface CommandDeps {
-  session: OfficeSession;
+  /** The runtime's session, with the channel to the pane beside it. */
+  session: Session & { state: Pick<SharedState, "request" | "listening"> };
   /** Office.addin.showAsTaskpane(); may reject on hosts without the shared runtime. */
   showPane: () => Promise<void>;
   /** True when the pane is mounted and listening (it then checks again by itself on request). */
@@ -55,63 +58,58 @@ export function createCommands(deps: CommandDeps): Record<CommandName, Handler> 
     await deps.showPane().catch(() => undefined);
   };
 
-  /** Wrap a command: it always completes, and a failure becomes a message in the pane. */
+  /**
+   * Wrap a command: a failure becomes a message in the pane, and the event completes once —
+   * when the command ends, or earlier when it hands a question to the pane (`release`).
+   */
   const command =
-    (fn: (settings: Settings) => Promise<PaneRequest>): Handler =>
+    (fn: (settings: Settings, release: () => void) => Promise<PaneRequest | null>): Handler =>
     async (event) => {
+      let completed = false;
+      const release = () => {
+        if (completed) return;
+        completed = true;
+        event.completed();
+      };
       try {
         const settings = await session.loadSettings();
-        await tell(await fn(settings));
+        const r = await fn(settings, release);
+        if (r) await tell(r);
       } catch (e) {
         await tell({ view: "risultati", messaggio: { intent: "error", text: errorText(e) } }).catch(() => undefined);
       } finally {
-        event.completed();
+        release();
       }
     };
 
-  /** Prepare and apply a write; a write that overwrites user values goes to the pane to confirm. */
-  const write = async (
-    op: Operazione,
-    settings: Settings,
-    done: (p: Preparazione, celle: number, nuovi: string[]) => string,
-  ): Promise<PaneRequest> => {
-    const p = await session.prepare(op, settings);
-    if (p.conflitti.length > 0)
-      return { view: "risultati", conferma: p, messaggio: { intent: "warning", text: comandi.esitiDaConfermare(p.conflitti.length) } };
-    if (p.celle === 0 && p.nuoviFogli.length === 0) return { view: "risultati", messaggio: { intent: "info", text: done(p, 0, []) } };
-    const r = await session.apply(p, { sovrascrivi: false });
-    return {
-      view: "risultati",
-      messaggio: { intent: "success", text: done(p, r.celle, r.nuoviFogli) },
-      verifica: deps.paneListening?.() ?? false,
-    };
-  };
-
-  const segno = (kind: "previsto" | "effettivo" | "togli") =>
-    command((settings) => write({ tipo: "segno", segno: kind }, settings, (_p, n) => (n ? comandi.scritte(n) : comandi.niente)));
+  /** A write, through the one flow; conflicts are asked in the pane. */
+  const write = (op: Operazione): Handler =>
+    command(async (settings, release) => {
+      const esito = await runOperation(
+        session,
+        op,
+        settings,
+        (p) =>
+          new Promise<Scelta>((rispondi) => {
+            const messaggio = { intent: "warning" as const, text: comandi.esitiDaConfermare(p.conflitti.length) };
+            void tell({ view: "risultati", conferma: p, rispondi, messaggio });
+            release();
+          }),
+      );
+      const messaggio = operationMessage(esito);
+      if (!messaggio) return null;
+      return { view: "risultati", messaggio, verifica: esito.tipo === "scritta" && (deps.paneListening?.() ?? false) };
+    });
 
   return {
     // The pane checks on request; when it is not open yet, opening it checks by itself.
     [COMMANDS.verifica]: command(async () => ({ view: "risultati", verifica: deps.paneListening?.() ?? false })),
-    [COMMANDS.calcolaEsiti]: command((settings) =>
-      write({ tipo: "esiti" }, settings, (_p, n) => (n ? comandi.scritte(n) : comandi.niente)),
-    ),
-    [COMMANDS.segnaPrevisto]: segno("previsto"),
-    [COMMANDS.segnaEffettivo]: segno("effettivo"),
-    [COMMANDS.togliSegno]: segno("togli"),
-    [COMMANDS.pulisciEvidenziazioni]: command((settings) =>
-      write({ tipo: "pulisciEvidenziazioni" }, settings, (_p, n) =>
-        n ? officeHost.evidenziazioniRimosse(n) : officeHost.nessunaEvidenziazione,
-      ),
-    ),
-    [COMMANDS.nuovaScheda]: command(async (settings) => {
-      const req = await write({ tipo: "nuovaScheda" }, settings, (_p, _n, nuovi) =>
-        nuovi[0] ? comandi.nuovaScheda(nuovi[0]) : pane.done.nulla,
-      );
-      const nome = (req.messaggio?.intent === "success" && session.state.lastUndo?.createdSheets[0]) || null;
-      if (nome) await session.goTo(nome, "A1").catch(() => undefined);
-      return req;
-    }),
+    [COMMANDS.calcolaEsiti]: write({ tipo: "esiti" }),
+    [COMMANDS.segnaPrevisto]: write({ tipo: "segno", segno: "previsto" }),
+    [COMMANDS.segnaEffettivo]: write({ tipo: "segno", segno: "effettivo" }),
+    [COMMANDS.togliSegno]: write({ tipo: "segno", segno: "togli" }),
+    [COMMANDS.pulisciEvidenziazioni]: write({ tipo: "pulisciEvidenziazioni" }),
+    [COMMANDS.nuovaScheda]: write({ tipo: "nuovaScheda" }),
     [COMMANDS.consolida]: command(async () => ({ view: "consolida" })),
   };
 }
@@ -126,13 +124,13 @@ interface OfficeActionsLike {
  * Register every command with Office.actions.associate (SharedRuntime 1.1). Returns the names
  * registered; none when the host has no shared runtime (the pane's buttons still work).
  */
-export function registerCommands(office: unknown, session: OfficeSession): string[] {
+export function registerCommands(office: unknown, session: CommandDeps["session"]): string[] {
   const o = office as OfficeActionsLike;
   if (!o.actions?.associate) {
     console.warn(comandi.runtimeCondiviso);
     return [];
   }
-  const state = session.state ?? sharedState();
+  const state = session.state;
   const handlers = createCommands({
     session,
     showPane: () => (o.addin?.showAsTaskpane ? o.addin.showAsTaskpane() : Promise.resolve()),

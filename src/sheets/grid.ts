@@ -36,6 +36,11 @@ export class SheetGrid {
   readonly name: string;
   visibility: SheetVisibility;
   readonly merges: MergeRange[] = [];
+  /**
+   * The sheet's whole used range when the host read only part of it (cells beyond its read
+   * bound were left out); verifica reports it as CELLE_FUORI_AREA. Null when read whole.
+   */
+  clipped: MergeRange | null = null;
   private readonly rowsMap = new Map<number, Map<number, Cell>>();
   private sortedRows: number[] | null = null;
   private sortedCells = new Map<number, Array<[number, Cell]>>();

@@ -12,7 +12,7 @@ import { cleanText, numeroIt } from "../domain/text";
 import { displayValue, parsePercent, parseValue, roundTiny } from "../domain/values";
 import { segnalazioni as msg } from "../strings/it";
 import { MESI } from "./layout/labels";
-import { a1, type WorkbookGrid } from "./grid";
+import { a1, rangeA1, type WorkbookGrid } from "./grid";
 import { classify, esercizioDa, isMarked, recognise, type RecognisedScheda } from "./recognise";
 import { SheetView, type Pos } from "./sheet-view";
 
@@ -66,6 +66,9 @@ export function verifica(grid: WorkbookGrid, opts: VerificaOptions): Analysis {
   const nonSchede: string[] = [];
 
   for (const view of views) {
+    // A host that read only part of a sheet says so on the grid; the cut is reported at its corner.
+    const cut = view.grid.clipped;
+    if (cut) out.push(segnalazione("CELLE_FUORI_AREA", view.name, a1(cut.r2, cut.c2), msg.CELLE_FUORI_AREA(rangeA1(cut))));
     if (view.grid.visibility === "veryHidden") {
       nonSchede.push(view.name);
       continue;

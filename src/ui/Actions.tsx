@@ -14,7 +14,7 @@ import {
   MoreHorizontal20Regular,
 } from "@fluentui/react-icons";
 import { pane } from "../strings/it";
-import type { Operazione } from "./pane-host";
+import type { Operazione } from "../app/pane-host";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS },

@@ -22,10 +22,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import type { Report, Segnalazione } from "../domain/model";
 import type { Settings } from "../domain/settings";
 import { pane } from "../strings/it";
-import { Actions } from "./Actions";
-import type { Scelta } from "./ConfirmDialog";
-import { userMessage } from "./errors";
-import { formatTime } from "./format";
+import { userMessage } from "../app/errors";
 import type {
   AnteprimaConsolidamento,
   FileConsolidamento,
@@ -34,8 +31,11 @@ import type {
   PaneHost,
   PaneView,
   Preparazione,
-  RisultatoScrittura,
-} from "./pane-host";
+  Scelta,
+} from "../app/pane-host";
+import { operationMessage, runOperation, undoMessage, type Messaggio } from "../app/run-operation";
+import { Actions } from "./Actions";
+import { formatTime } from "./format";
 import { Results } from "./Results";
 import { type Mode, useThemeMode } from "./theme";
 
@@ -79,7 +79,11 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type Messaggio = { intent: "success" | "error" | "info" | "warning"; text: string };
+/** A write waiting for the user's answer in the dialog (asked by the pane or by the ribbon). */
+interface Domanda {
+  preparazione: Preparazione;
+  rispondi: (s: Scelta) => void;
+}
 
 export interface AppProps {
   host: PaneHost;
@@ -99,7 +103,7 @@ export function App({ host, initialView = "risultati", theme }: AppProps) {
   const [verifiedAt, setVerifiedAt] = useState<Date | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<Messaggio | null>(null);
-  const [pending, setPending] = useState<Preparazione | null>(null);
+  const [pending, setPending] = useState<Domanda | null>(null);
   const [, bump] = useState(0);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
@@ -174,7 +178,8 @@ export function App({ host, initialView = "risultati", theme }: AppProps) {
     return host.onRequest((r) => {
       setView(r.view);
       if (r.messaggio) setMessage(r.messaggio);
-      if (r.conferma) setPending(r.conferma);
+      // The ribbon's own flow waits for the answer and writes; without a way to answer, nothing to ask.
+      if (r.conferma && r.rispondi) setPending({ preparazione: r.conferma, rispondi: r.rispondi });
       if (r.verifica) void verifica();
     });
   }, [host, verifica]);
@@ -195,47 +200,30 @@ export function App({ host, initialView = "risultati", theme }: AppProps) {
     }
   }
 
-  function written(r: RisultatoScrittura, saltate = 0): Messaggio {
-    const parts: string[] = [];
-    if (r.celle > 0) parts.push(pane.done.scritte(r.celle));
-    if (r.nuoviFogli.length > 0) parts.push(pane.done.nuoviFogli(r.nuoviFogli));
-    if (saltate > 0) parts.push(pane.done.saltate(saltate));
-    if (parts.length === 0) return { intent: "info", text: pane.done.nulla };
-    return { intent: "success", text: parts.join(" ") };
-  }
-
-  async function applyAndRefresh(p: Preparazione, sovrascrivi: boolean): Promise<Messaggio> {
-    const r = await host.apply(p, { sovrascrivi });
-    const m = written(r, sovrascrivi ? 0 : p.conflitti.length);
-    // A new scheda is shown at once, ready to fill.
-    const nuovo = p.operazione.tipo === "nuovaScheda" ? r.nuoviFogli[0] : undefined;
-    if (nuovo) await host.goTo(nuovo, "A1").catch(() => undefined);
-    // The sheet changed: show results that match it.
-    if (report || p.operazione.tipo === "esiti") {
+  /** The sheet changed: show results that match it. */
+  async function refresh(op: Operazione) {
+    if (report || op.tipo === "esiti") {
       const fresh = await host.verifica(settingsRef.current!);
       setReport(fresh);
       setVerifiedAt(new Date());
     }
-    return m;
   }
+
+  /** The dialog answers through this promise; the flow (runOperation) goes on from there. */
+  const ask = (p: Preparazione) => new Promise<Scelta>((rispondi) => setPending({ preparazione: p, rispondi }));
 
   function operazione(op: Operazione) {
     void task(pane.busy, async () => {
-      const p = await host.prepare(op, settingsRef.current!);
-      if (p.conflitti.length > 0) {
-        setPending(p);
-        return null;
-      }
-      if (p.celle === 0 && p.nuoviFogli.length === 0) return { intent: "info", text: pane.done.nulla };
-      return applyAndRefresh(p, false);
+      const esito = await runOperation(host, op, settingsRef.current!, ask);
+      if (esito.tipo === "scritta") await refresh(op);
+      return operationMessage(esito);
     });
   }
 
   function choose(c: Scelta) {
-    const p = pending;
+    const d = pending;
     setPending(null);
-    if (!p || c === "annulla") return;
-    void task(pane.busy, () => applyAndRefresh(p, c === "sovrascrivi"));
+    d?.rispondi(c);
   }
 
   function undo() {
@@ -246,7 +234,7 @@ export function App({ host, initialView = "risultati", theme }: AppProps) {
         setReport(await host.verifica(settingsRef.current!));
         setVerifiedAt(new Date());
       }
-      return { intent: "success", text: pane.done.annullato(r.celle) };
+      return undoMessage(r);
     });
   }
 
@@ -371,7 +359,7 @@ export function App({ host, initialView = "risultati", theme }: AppProps) {
         </main>
         {pending && (
           <Suspense fallback={null}>
-            <ConfirmDialog conflitti={pending.conflitti} onChoose={choose} />
+            <ConfirmDialog conflitti={pending.preparazione.conflitti} onChoose={choose} />
           </Suspense>
         )}
       </div>

@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { pane } from "../strings/it";
 import { formatScalar } from "./format";
-import type { Conflitto } from "./pane-host";
+import type { Conflitto, Scelta } from "../app/pane-host";
 
 const useStyles = makeStyles({
   list: {
@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   actions: { flexWrap: "wrap" },
 });
 
-export type Scelta = "sovrascrivi" | "soloLibere" | "annulla";
+export type { Scelta };
 
 export function ConfirmDialog(props: { conflitti: Conflitto[] | null; onChoose: (c: Scelta) => void }) {
   const s = useStyles();

@@ -8,7 +8,7 @@ import { useRef, useState } from "react";
 import type { SheetSpec } from "../sheets/sheet-spec";
 import { pane } from "../strings/it";
 import { formatScalar } from "./format";
-import type { AnteprimaConsolidamento, FileConsolidamento, FonteConsolidamento } from "./pane-host";
+import type { AnteprimaConsolidamento, FileConsolidamento, FonteConsolidamento } from "../app/pane-host";
 
 const PREVIEW_ROWS = 15;
 

@@ -3,7 +3,7 @@
  * prefers-color-scheme; the user's toggle wins for the session.
  */
 import { useEffect, useState } from "react";
-import type { PaneHost } from "./pane-host";
+import type { PaneHost } from "../app/pane-host";
 
 export type Mode = "light" | "dark";
 

@@ -24,7 +24,8 @@ import { preview } from "../strings/it";
 import { App } from "../ui/App";
 import { useThemeMode } from "../ui/theme";
 import { MAX_GRID_COLS, SheetGridView } from "./SheetGridView";
-import { marksFor, type WebPaneHost } from "./web-pane-host";
+import type { WebPaneHost } from "../hosts/browser/web-pane-host";
+import { marksFor } from "./marks";
 
 const useStyles = makeStyles({
   provider: { height: "100%" },

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS, createCommands, registerCommands, type CommandEvent } from "../../src/commands/commands";
 import { loadWorkbookGrid } from "../../src/hosts/xlsx/load";
 import type { WorkbookGrid } from "../../src/sheets/grid";
-import type { PaneRequest } from "../../src/ui/pane-host";
+import type { PaneRequest } from "../../src/app/pane-host";
 import { fakeOfficeSession } from "../fakes/office-session";
 import { STORE_KEYS } from "../../src/hosts/office/document-store";
 
@@ -41,6 +41,11 @@ function setup(opts: Parameters<typeof fakeOfficeSession>[1] = {}, grid = sample
 
 const cell = (t: ReturnType<typeof setup>, foglio: string, a: string) => t.fx.state.at(foglio, a);
 
+async function until(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
+  if (!ok()) throw new Error("timed out");
+}
+
 describe("ribbon commands against the strict fake", () => {
   it("Verifica opens the pane on the results (asking it to check when it is already open)", async () => {
     const t = setup();
@@ -77,21 +82,40 @@ describe("ribbon commands against the strict fake", () => {
     expect(cell(t, "Ente", "D37").value).toBe("");
   });
 
-  it("Calcola esiti asks the pane to confirm before overwriting user values, and writes nothing", async () => {
+  it("Calcola esiti asks the pane to confirm before overwriting user values, and writes nothing until answered", async () => {
     const t = setup();
     const before = t.fx.state.sheets.map((s) => [...s.cells.entries()]);
-    await t.run(COMMANDS.calcolaEsiti);
-    const last = t.requests.at(-1)!;
-    expect(last.conferma?.conflitti.length).toBe(3);
-    expect(last.conferma?.conflitti.every((c) => c.foglio === "Ob 4")).toBe(true);
-    expect(last.messaggio?.text).toMatch(/confermare nel riquadro/);
+    const running = t.run(COMMANDS.calcolaEsiti);
+    await until(() => t.requests.some((r) => r.conferma));
+    const ask = t.requests.at(-1)!;
+    expect(ask.conferma?.conflitti.length).toBe(3);
+    expect(ask.conferma?.conflitti.every((c) => c.foglio === "Ob 4")).toBe(true);
+    expect(ask.messaggio?.text).toMatch(/confermare nel riquadro/);
     expect(t.fx.state.sheets.map((s) => [...s.cells.entries()])).toEqual(before);
     expect(t.fx.state.syncCount).toBe(2);
-    // The pane's "Sovrascrivi" applies the same preparation in one more sync.
-    await t.session.apply(last.conferma!, { sovrascrivi: true });
+    // The event completes once the question is with the pane: Office is not kept waiting.
+    expect(t.completed()).toBe(1);
+    // The pane's "Sovrascrivi": the command's own flow writes the same preparation in one more sync.
+    ask.rispondi!("sovrascrivi");
+    await running;
     expect(t.fx.state.syncCount).toBe(3);
-    const c = last.conferma!.conflitti[0]!;
+    const c = ask.conferma!.conflitti[0]!;
     expect(cell(t, c.foglio, c.cella).value).toBe(c.nuovo);
+    expect(t.requests.at(-1)!.messaggio).toMatchObject({ intent: "success" });
+    expect(t.completed()).toBe(1);
+  });
+
+  it("Calcola esiti answered «Annulla» in the pane writes nothing and says nothing more", async () => {
+    const t = setup();
+    const before = t.fx.state.sheets.map((s) => [...s.cells.entries()]);
+    const running = t.run(COMMANDS.calcolaEsiti);
+    await until(() => t.requests.some((r) => r.conferma));
+    const n = t.requests.length;
+    t.requests.at(-1)!.rispondi!("annulla");
+    await running;
+    expect(t.requests).toHaveLength(n);
+    expect(t.fx.state.sheets.map((s) => [...s.cells.entries()])).toEqual(before);
+    expect(t.session.canUndo()).toBe(false);
   });
 
   it("Segna previsto marks the selected months with X and the previsto colour", async () => {

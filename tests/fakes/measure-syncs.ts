@@ -13,7 +13,7 @@
 import { COMMANDS, createCommands } from "../../src/commands/commands";
 import type { Settings } from "../../src/domain/settings";
 import type { WorkbookGrid } from "../../src/sheets/grid";
-import type { PaneRequest } from "../../src/ui/pane-host";
+import type { PaneRequest } from "../../src/app/pane-host";
 import { fakeOfficeSession } from "./office-session";
 
 export interface SyncCounts {
@@ -32,13 +32,21 @@ export async function measureSyncs(grid: WorkbookGrid, settings?: Partial<Settin
   const b = fakeOfficeSession(grid);
   if (settings) b.store.set("peg.impostazioni", s);
   const requests: PaneRequest[] = [];
-  b.state.onRequest((r) => requests.push(r));
+  // The pane's "Sovrascrivi" answers the ribbon's question; its write is counted too.
+  b.state.onRequest((r) => {
+    requests.push(r);
+    r.rispondi?.("sovrascrivi");
+  });
+  let celle = 0;
+  const apply = b.session.apply.bind(b.session);
+  b.session.apply = async (p, o) => {
+    const r = await apply(p, o);
+    celle += r.celle;
+    return r;
+  };
   const commands = createCommands({ session: b.session, showPane: async () => undefined, paneListening: () => false });
   await commands[COMMANDS.calcolaEsiti]({ completed: () => undefined });
   const last = requests.at(-1);
   if (last?.messaggio?.intent === "error") throw new Error(last.messaggio.text);
-  let celle = 0;
-  if (last?.conferma) celle = (await b.session.apply(last.conferma, { sovrascrivi: true })).celle;
-  else celle = b.state.lastUndo?.cells.length ?? 0;
   return { verifica, calcolaEsiti: b.fx.state.syncCount, celleScritte: celle };
 }

@@ -1,7 +1,7 @@
 /** A PaneHost for the pane's unit tests: canned report and plans, and a log of every call. */
 import { DEFAULT_SETTINGS, type Settings } from "../../src/domain/settings";
 import type { Report } from "../../src/domain/model";
-import type { Conflitto, Operazione, PaneHost, PaneRequest, Preparazione, WorkbookChange } from "../../src/ui/pane-host";
+import type { Conflitto, Operazione, PaneHost, PaneRequest, Preparazione, WorkbookChange } from "../../src/app/pane-host";
 
 export function sampleReport(over: Partial<Report> = {}): Report {
   return {
@@ -86,6 +86,8 @@ export interface FakeHost extends PaneHost {
   emitChange(c: WorkbookChange): void;
   emitRequest(r: PaneRequest): void;
   undoable: boolean;
+  /** What the next undo reports as left alone (changed after the write). */
+  nonRipristinate: string[];
 }
 
 export function fakeHost(over: Partial<FakeHost> = {}): FakeHost {
@@ -99,6 +101,7 @@ export function fakeHost(over: Partial<FakeHost> = {}): FakeHost {
     conflitti: [],
     failNext: new Map(),
     undoable: false,
+    nonRipristinate: [],
     workbookName: () => "settore.xlsx",
     async verifica(settings) {
       log("verifica", settings);
@@ -118,7 +121,7 @@ export function fakeHost(over: Partial<FakeHost> = {}): FakeHost {
     async undo() {
       log("undo");
       h.undoable = false;
-      return { celle: 3, nuoviFogli: [] };
+      return { celle: 3, nonRipristinate: h.nonRipristinate };
     },
     async goTo(foglio, cella) {
       log("goTo", foglio, cella);

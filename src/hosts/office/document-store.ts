@@ -4,21 +4,11 @@
  * highlights the add-in applied, so that "Pulisci evidenziazioni" works after the pane was closed
  * or the file reopened.
  */
+import type { DocumentStore } from "../../app/backend";
 import { PegError } from "../../domain/errors";
 import { officeHost } from "../../strings/it";
 
-export interface DocumentStore {
-  get(key: string): unknown;
-  set(key: string, value: unknown): void;
-  remove(key: string): void;
-  /** Persist in the document (the workbook must then be saved by the user as usual). */
-  save(): Promise<void>;
-}
-
-export const STORE_KEYS = {
-  impostazioni: "peg.impostazioni",
-  evidenziazioni: "peg.evidenziazioni",
-} as const;
+export { STORE_KEYS, type DocumentStore } from "../../app/backend";
 
 interface SettingsLike {
   get(name: string): unknown;

@@ -3,5 +3,5 @@
  * import): the pane's first download stays small. ExcelJS comes in only for "consolidate files
  * picked from disk", through the xlsx host.
  */
-export * from "../../ui/operations";
+export * from "../../app/engine";
 export { loadWorkbookGrid } from "../xlsx/load";

@@ -3,9 +3,8 @@
  * with the ribbon commands) plus the Office events the pane follows: edits (live checking),
  * theme, and requests from the ribbon.
  */
-import type { Report } from "../../domain/model";
-import type { Settings } from "../../domain/settings";
-import type { PaneHost, PaneRequest, WorkbookChange } from "../../ui/pane-host";
+import type { PaneHost, PaneRequest, WorkbookChange } from "../../app/pane-host";
+import { sessionPaneHost } from "../../app/session-host";
 import { officeSession, type ExcelRunner, type OfficeSession } from "./session";
 
 export interface OfficePaneHostDeps {
@@ -36,23 +35,7 @@ export function createOfficePaneHost(deps: OfficePaneHostDeps = {}): PaneHost {
     deps.run ?? ((globalThis as { Excel?: { run: ExcelRunner } }).Excel ? (cb) => Excel.run(cb) : undefined);
 
   return {
-    kind: "office",
-    workbookName: () => session.workbookName(),
-    async verifica(settings: Settings): Promise<Report> {
-      return (await session.verifica(settings)).report;
-    },
-    prepare: (op, settings) => session.prepare(op, settings),
-    async apply(p, opts) {
-      const r = await session.apply(p, opts);
-      return { celle: r.celle, nuoviFogli: r.nuoviFogli };
-    },
-    canUndo: () => session.canUndo(),
-    undo: () => session.undo(),
-    goTo: (foglio, cella) => session.goTo(foglio, cella),
-    consolidate: (fonte, settings, onFile) => session.consolidate(fonte, settings, onFile),
-    writeConsolidation: (a) => session.writeConsolidation(a),
-    loadSettings: () => session.loadSettings(),
-    saveSettings: (s) => session.saveSettings(s),
+    ...sessionPaneHost(session),
     onRequest(cb: (r: PaneRequest) => void) {
       return session.state.onRequest(cb);
     },

@@ -7,7 +7,7 @@ import { isPegError } from "../../../src/domain/errors";
 import { loadWorkbookGrid } from "../../../src/hosts/xlsx/load";
 import { benchWorkbook } from "../../../bench/workbooks";
 import type { WorkbookGrid } from "../../../src/sheets/grid";
-import type { PaneRequest } from "../../../src/ui/pane-host";
+import type { PaneRequest } from "../../../src/app/pane-host";
 import { fakeOfficeSession } from "../../fakes/office-session";
 
 let sample: WorkbookGrid;

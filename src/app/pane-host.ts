@@ -1,5 +1,5 @@
 /**
- * The seam between the task pane and where the workbook lives. The same React pane runs inside
+ * The port between the front ends (task pane, ribbon) and where the workbook lives. The same React pane runs inside
  * Excel (Office.js host) and in the browser preview (xlsx host over files opened from disk):
  * each provides a PaneHost. The pane never touches a workbook itself.
  *
@@ -46,6 +46,20 @@ export interface RisultatoScrittura {
   nuoviFogli: string[];
 }
 
+/** What an undo did. */
+export interface RisultatoAnnullamento {
+  /** Cells restored. */
+  celle: number;
+  /**
+   * "Foglio!A1" of the cells left alone because they no longer hold what the write put there
+   * (the user typed in them afterwards): their current value is kept.
+   */
+  nonRipristinate: string[];
+}
+
+/** The user's answer to "these cells hold values: overwrite them?". */
+export type Scelta = "sovrascrivi" | "soloLibere" | "annulla";
+
 export interface Avanzamento {
   /** File being worked on, when the work is per file. */
   file?: string;
@@ -78,8 +92,12 @@ export type PaneView = "risultati" | "consolida" | "impostazioni";
 export interface PaneRequest {
   view: PaneView;
   verifica?: boolean;
-  /** A write a ribbon command planned that overwrites user values: the pane asks to confirm it. */
+  /**
+   * A write a ribbon command planned that overwrites user values: the pane asks to confirm it
+   * and gives the answer to `rispondi`; the command's own flow (runOperation) then goes on.
+   */
   conferma?: Preparazione;
+  rispondi?: (s: Scelta) => void;
   /** What a ribbon command did, or why it could not (Italian). */
   messaggio?: { intent: "success" | "error" | "info" | "warning"; text: string };
 }
@@ -95,8 +113,8 @@ export interface PaneHost {
   /** Apply a planned write; without `sovrascrivi` the conflicting cells are left as they are. */
   apply(p: Preparazione, opts: { sovrascrivi: boolean }): Promise<RisultatoScrittura>;
   canUndo(): boolean;
-  /** Restore exactly what the last write changed. */
-  undo(): Promise<RisultatoScrittura>;
+  /** Restore what the last write changed, except cells changed since (listed in the result). */
+  undo(): Promise<RisultatoAnnullamento>;
   /** Select (Excel) or scroll to and outline (browser) a cell. */
   goTo(foglio: string, cella: string): Promise<void>;
   consolidate(fonte: FonteConsolidamento, settings: Settings, onFile?: (f: FileConsolidamento) => void): Promise<AnteprimaConsolidamento>;

@@ -3,7 +3,7 @@
  * that is imported lazily: the page's first download stays small and ExcelJS arrives only when a
  * workbook is opened.
  */
-export * from "../ui/operations";
-export { loadWorkbookGrid } from "../hosts/xlsx/load";
-export { applyPlanToCopy } from "../hosts/xlsx/apply";
-export { workbookFromSpecs } from "../hosts/xlsx/render";
+export * from "../../app/engine";
+export { loadWorkbookGrid } from "../xlsx/load";
+export { applyPlanToCopy } from "../xlsx/apply";
+export { workbookFromSpecs } from "../xlsx/render";

@@ -5,12 +5,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "../../src/domain/settings";
-import { parseRange } from "../../src/sheets/grid";
-import { analyse } from "../../src/ui/operations";
-import { createWebPaneHost, marksFor } from "../../src/web/web-pane-host";
+import { DEFAULT_SETTINGS } from "../../../src/domain/settings";
+import { parseRange } from "../../../src/sheets/grid";
+import { analyse } from "../../../src/app/operations";
+import { createWebPaneHost } from "../../../src/hosts/browser/web-pane-host";
+import { marksFor } from "../../../src/web/marks";
 
-const sample = () => new Uint8Array(readFileSync(join(import.meta.dirname, "../../assets/esempio-peg-2023.xlsx")));
+const sample = () => new Uint8Array(readFileSync(join(import.meta.dirname, "../../../assets/esempio-peg-2023.xlsx")));
 
 function memoryStorage(): Storage {
   const m = new Map<string, string>();
