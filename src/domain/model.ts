@@ -27,6 +27,12 @@ export const CodiceSchema = z.enum([
   "MEDIA_TEMPI_DIVERGENTE",
   "INDICE_MEDIA_DIVERGENTE",
   "SCHEDA_NON_RICONOSCIUTA",
+  // Quadratura, pesi and forced esiti (spec §4.3–§4.3c, issue 11).
+  "PERSONA_PARTECIPAZIONE_ECCEDENTE",
+  "PERSONA_PERIODO_FUORI_ESERCIZIO",
+  "OBIETTIVO_PREREQUISITO",
+  "CRONOPROGRAMMA_SOLO_PREVISTO",
+  "ESITO_FORZATO",
   // Not in the spec's table; documented in docs/DIAGNOSTICS.md.
   "BLOCCO_NON_RICONOSCIUTO",
   "VALORE_ERRORE_EXCEL",
@@ -74,6 +80,12 @@ export const FaseSchema = z.object({
   effettivo: z.array(z.number().int().min(1).max(12)),
   /** null for a fase with no description (it is not evaluated). */
   stato: StatoFaseSchema.nullable(),
+  /** Peso fase, where the sheet gives one (MEDIA RISPETTO DEI TEMPI is weighted by it). */
+  peso: z.number().nullable().optional(),
+  /** What the sheet's own "Stato" column says of the fase, as written. */
+  statoDichiarato: z.string().nullable().optional(),
+  /** The sheet's "% avanzamento" of the fase, 0–100. */
+  avanzamento: z.number().nullable().optional(),
 });
 export type Fase = z.infer<typeof FaseSchema>;
 
@@ -87,6 +99,17 @@ export const IndicatoreSchema = z.object({
   raggiungimento: z.number().nullable(),
   esito: EsitoSchema.nullable(),
   esitoScritto: z.string().nullable(),
+  /** Only when the fasce changed it: the raggiungimento before the fasce (then `raggiungimento` is the band's score). */
+  raggiungimentoCalcolato: z.number().optional(),
+  /** Only for a typed esito kept because its Note starts with "forzato" (spec §4.3c). */
+  forzato: z
+    .object({
+      motivo: z.string(),
+      /** What the rules would give. */
+      esitoCalcolato: EsitoSchema.nullable(),
+      raggiungimentoCalcolato: z.number().nullable(),
+    })
+    .optional(),
 });
 export type Indicatore = z.infer<typeof IndicatoreSchema>;
 
@@ -96,6 +119,8 @@ export const SchedaSchema = z.object({
   numero: z.string().nullable(),
   titolo: z.string().nullable(),
   pesatura: z.number().nullable(),
+  /** Only when the pesatura says `X` / `prerequisito` / `-`: evaluated, not weighed (OBIETTIVO_PREREQUISITO). */
+  prerequisito: z.literal(true).optional(),
   personale: z.array(PersonaSchema),
   fasi: z.array(FaseSchema),
   indicatori: z.array(IndicatoreSchema),

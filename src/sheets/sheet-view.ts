@@ -4,6 +4,11 @@
  */
 import { normLabel } from "../domain/text";
 import { a1, isBlank, type Cell, type SheetGrid } from "./grid";
+import type { Role } from "./vocabulary/roles";
+import { BUILTIN_VOCABULARY, type Vocabulary } from "./vocabulary/vocabulary";
+
+/** What a label is looked up by: a role of the vocabulary, or (rarely) a pattern of its own. */
+export type Matcher = Role | RegExp;
 
 export interface Pos {
   r: number;
@@ -38,13 +43,15 @@ const MAX_VALUE_GAP = 15;
 
 export class SheetView {
   readonly grid: SheetGrid;
+  readonly vocab: Vocabulary;
   readonly labels: LabelCell[] = [];
   private readonly byRow = new Map<number, LabelCell[]>();
 
   private readonly textCache = new Map<number, string>();
 
-  constructor(grid: SheetGrid) {
+  constructor(grid: SheetGrid, vocab: Vocabulary = BUILTIN_VOCABULARY) {
     this.grid = grid;
+    this.vocab = vocab;
     for (const r of grid.rowIndexes()) {
       let row: LabelCell[] | undefined;
       for (const [c, cell] of grid.rowCells(r)) {
@@ -63,14 +70,19 @@ export class SheetView {
     return this.grid.name;
   }
 
-  find(re: RegExp, from?: Pos, to?: Pos): LabelCell | undefined {
+  /** True when a normalised label plays the role (or matches the pattern). */
+  is(m: Matcher, norm: string): boolean {
+    return typeof m === "string" ? this.vocab.is(m, norm) : matches(m, norm);
+  }
+
+  find(m: Matcher, from?: Pos, to?: Pos): LabelCell | undefined {
     return this.labels.find(
-      (l) => (!from || l.r > from.r || (l.r === from.r && l.c >= from.c)) && (!to || l.r <= to.r) && matches(re, l.norm),
+      (l) => (!from || l.r > from.r || (l.r === from.r && l.c >= from.c)) && (!to || l.r <= to.r) && this.is(m, l.norm),
     );
   }
 
-  findAll(re: RegExp): LabelCell[] {
-    return this.labels.filter((l) => matches(re, l.norm));
+  findAll(m: Matcher): LabelCell[] {
+    return this.labels.filter((l) => this.is(m, l.norm));
   }
 
   rowLabels(r: number): LabelCell[] {

@@ -3,18 +3,31 @@
  * diagnostics (spec §3–§5). The result feeds the JSON report, the pane and the write plans.
  */
 import { segnalazione, sortSegnalazioni } from "../domain/diagnostics";
-import { esitoScrittoValido, media, valutaIndicatore, type IndicatoreValutato } from "../domain/esiti";
+import {
+  esitoScrittoValido,
+  extraIndicatore,
+  forzaEsito,
+  media,
+  motivoForzatura,
+  valutaIndicatore,
+  type IndicatoreValutato,
+} from "../domain/esiti";
 import { type Codice, type Fase, type Indicatore, type Persona, type Report, type Scheda, type Segnalazione } from "../domain/model";
 import { displayName, personKey, withoutPeriod } from "../domain/persone";
-import { resolveContext, type EvalContext, type Settings } from "../domain/settings";
+import { leggiPesatura } from "../domain/pesi";
+import { regoleDa, resolveContext, type EvalContext, type Settings } from "../domain/settings";
 import { mediaRispettoTempi, statoFase, type FaseTempi } from "../domain/tempi";
 import { cleanText, numeroIt } from "../domain/text";
 import { displayValue, parsePercent, parseValue, roundTiny } from "../domain/values";
-import { segnalazioni as msg } from "../strings/it";
+import { controlli, segnalazioni as msg } from "../strings/it";
 import { MESI } from "./layout/labels";
 import { a1, rangeA1, type WorkbookGrid } from "./grid";
-import { classify, esercizioDa, isMarked, recognise, type RecognisedScheda } from "./recognise";
+import { assess, esercizioDa, isMarked, recognise, type Assessment, type RecognisedScheda } from "./recognise";
+import { contestoText } from "./blocks/contesto";
+import { mesiDaDate } from "./blocks/date-range";
+import { BUILTIN_VOCABULARY, type Vocabulary } from "./vocabulary/vocabulary";
 import { SheetView, type Pos } from "./sheet-view";
+import { quadraturaVerifica } from "./consolidation/quadratura";
 
 export interface IndicatoreAnalizzato {
   ref: RecognisedScheda["indicatori"][number];
@@ -34,7 +47,14 @@ export interface AnalysedScheda {
   /** Computed grado of an ente scheda (same as mediaValoreRaggiunto). */
   grado: number | null;
   /** Typed context, for consolidation. */
-  contesto: { obiettivoStrategico: string | null; missioneProgramma: string | null };
+  contesto: { obiettivoStrategico: string | null; missioneProgramma: string | null; lineaMandato: string | null };
+}
+
+/** A sheet that has some blocks but not enough for a scheda: what was found, and what is missing. */
+export interface QuasiScheda {
+  foglio: string;
+  blocchi: Array<{ blocco: string; cella: string }>;
+  mancano: string[];
 }
 
 export interface Analysis {
@@ -43,6 +63,8 @@ export interface Analysis {
   context: EvalContext;
   /** Sheets read as not-a-scheda (never written to). */
   nonSchede: string[];
+  /** Of those, the ones with some blocks (near misses), for the pane and the profilo di layout. */
+  quasiSchede: QuasiScheda[];
   grid: WorkbookGrid;
 }
 
@@ -50,6 +72,8 @@ export interface VerificaOptions {
   file: string;
   settings: Settings;
   today?: Date;
+  /** The vocabulary, with what a profilo di layout taught (default: the built-in one). */
+  vocab?: Vocabulary;
 }
 
 function text(view: SheetView, p: Pos | null): string | null {
@@ -59,11 +83,13 @@ function text(view: SheetView, p: Pos | null): string | null {
 }
 
 export function verifica(grid: WorkbookGrid, opts: VerificaOptions): Analysis {
-  const views = grid.sheets.map((g) => new SheetView(g));
-  const context = resolveContext(opts.settings, esercizioDa(views), opts.today);
+  const vocab = opts.vocab ?? BUILTIN_VOCABULARY;
+  const views = grid.sheets.map((g) => new SheetView(g, vocab));
+  const context = resolveContext(opts.settings, esercizioDa(views, opts.file), opts.today);
   const out: Segnalazione[] = [];
   const schede: AnalysedScheda[] = [];
   const nonSchede: string[] = [];
+  const quasiSchede: QuasiScheda[] = [];
 
   for (const view of views) {
     // A host that read only part of a sheet says so on the grid; the cut is reported at its corner.
@@ -73,13 +99,25 @@ export function verifica(grid: WorkbookGrid, opts: VerificaOptions): Analysis {
       nonSchede.push(view.name);
       continue;
     }
-    const tipo = classify(view);
+    const found = assess(view);
+    const tipo = found.tipo;
     if (!tipo) {
       nonSchede.push(view.name);
-      out.push(segnalazione("SCHEDA_NON_RICONOSCIUTA", view.name, "A1", msg.SCHEDA_NON_RICONOSCIUTA()));
+      const quasi = quasiScheda(view, found);
+      if (quasi) {
+        quasiSchede.push(quasi);
+        out.push(
+          segnalazione(
+            "SCHEDA_NON_RICONOSCIUTA",
+            view.name,
+            quasi.blocchi[0]!.cella,
+            msg.SCHEDA_QUASI_RICONOSCIUTA(quasi.blocchi, quasi.mancano),
+          ),
+        );
+      } else out.push(segnalazione("SCHEDA_NON_RICONOSCIUTA", view.name, "A1", msg.SCHEDA_NON_RICONOSCIUTA()));
       continue;
     }
-    const rec = recognise(view, tipo);
+    const rec = recognise(view, tipo, found.found);
     const hidden = view.grid.visibility !== "visible";
     if (hidden) out.push(segnalazione("FOGLIO_NASCOSTO", view.name, "A1", msg.FOGLIO_NASCOSTO()));
     schede.push(analyseScheda(rec, context, out, hidden));
@@ -87,6 +125,8 @@ export function verifica(grid: WorkbookGrid, opts: VerificaOptions): Analysis {
 
   duplicati(schede, out);
   varianti(schede, out);
+  // quadratura (issue 11): each person's participation summed over the schede.
+  out.push(...quadraturaVerifica(schede, context.esercizio));
   const report: Report = {
     file: opts.file,
     esercizio: context.esercizio,
@@ -97,7 +137,19 @@ export function verifica(grid: WorkbookGrid, opts: VerificaOptions): Analysis {
       grid.sheets.map((g) => g.name),
     ),
   };
-  return { report, schede, context, nonSchede, grid };
+  return { report, schede, context, nonSchede, quasiSchede, grid };
+}
+
+/** A near miss: a sheet with real blocks (a table, a cronoprogramma, the people) that is still not a scheda. */
+function quasiScheda(view: SheetView, a: Assessment): QuasiScheda | null {
+  if (a.summary) return null;
+  const real = a.blocks.filter((b) => b.score >= 1 && b.evidence.length > 0);
+  if (real.length === 0 || a.score < 2) return null;
+  return {
+    foglio: view.name,
+    blocchi: real.map((b) => ({ blocco: b.blocco, cella: a1(b.evidence[0]!.at.r, b.evidence[0]!.at.c) })),
+    mancano: a.missing,
+  };
 }
 
 function dedupe(list: Segnalazione[]): Segnalazione[] {
@@ -126,19 +178,19 @@ function analyseScheda(rec: RecognisedScheda, ctx: EvalContext, out: Segnalazion
   for (const pb of rec.problems) add("BLOCCO_NON_RICONOSCIUTO", pb.at, msg.BLOCCO_NON_RICONOSCIUTO(pb.blocco, pb.cosa));
 
   // Header.
-  const numero = text(view, rec.numero);
+  const numero = text(view, rec.numero) ?? rec.numeroInline;
   const titolo = text(view, rec.titolo);
-  let pesatura: number | null = null;
-  if (rec.pesatura && !excelError(rec.pesatura)) {
-    const p = parseValue(view.cell(rec.pesatura.r, rec.pesatura.c) ?? { v: null });
-    if (p.tipo === "numero" || p.tipo === "percentuale") pesatura = p.value;
-  }
-  if (rec.tipo === "obiettivo" && pesatura === null) {
+  // pesatura (issue 11): percentages, points, coefficients or fractions; "X" marks a prerequisito.
+  const peso = rec.pesatura && !excelError(rec.pesatura) ? leggiPesatura(view.cell(rec.pesatura.r, rec.pesatura.c) ?? { v: null }) : null;
+  const pesatura = peso?.peso ?? null;
+  if (rec.tipo === "obiettivo" && peso?.prerequisito)
+    add("OBIETTIVO_PREREQUISITO", rec.pesatura!, controlli.segnalazioni.OBIETTIVO_PREREQUISITO(peso.prerequisito));
+  else if (rec.tipo === "obiettivo" && pesatura === null) {
     add("PESATURA_MANCANTE", rec.pesatura ?? rec.numero ?? { r: 0, c: 0 }, msg.PESATURA_MANCANTE());
   }
 
   const personale = readPersonale(rec, add, excelError);
-  const { fasi, fasiTempi } = readFasi(rec, ctx, add);
+  const { fasi, fasiTempi, pesi: pesiFasi } = readFasi(rec, ctx, add);
   const indicatori = readIndicatori(rec, ctx, add, excelError);
 
   // Obiettivo figures (spec §4.3).
@@ -148,7 +200,7 @@ function analyseScheda(rec: RecognisedScheda, ctx: EvalContext, out: Segnalazion
     withRagg.map((i) => i.valutato.raggiungimento as number),
     pesi,
   );
-  const mediaTempi = rec.tipo === "obiettivo" ? roundOrNull(mediaRispettoTempi([...fasiTempi.values()])) : null;
+  const mediaTempi = rec.tipo === "obiettivo" ? roundOrNull(mediaTempiPesata(fasiTempi, pesiFasi)) : null;
   const colonna = ctx.finale ? "finale" : "intermedia";
   const target = rec.verifica[colonna];
   compareMedia(view, target.valore, mediaValore, "MEDIA_VALORE_DIVERGENTE", add, excelError);
@@ -161,6 +213,7 @@ function analyseScheda(rec: RecognisedScheda, ctx: EvalContext, out: Segnalazion
     numero,
     titolo,
     pesatura,
+    ...(rec.tipo === "obiettivo" && peso?.prerequisito ? { prerequisito: true } : {}),
     personale,
     fasi,
     indicatori: indicatori.map((i) => i.report),
@@ -176,24 +229,28 @@ function analyseScheda(rec: RecognisedScheda, ctx: EvalContext, out: Segnalazion
     fasiTempi,
     colonna,
     grado: rec.tipo === "ente" ? roundOrNull(mediaValore) : null,
-    contesto: contestoDi(view),
+    contesto: {
+      obiettivoStrategico: contestoText(view, rec.contesto.obiettivoStrategico),
+      missioneProgramma: contestoText(view, rec.contesto.missioneProgramma),
+      lineaMandato: contestoText(view, rec.contesto.lineaMandato),
+    },
   };
+}
+
+/** MEDIA RISPETTO DEI TEMPI, weighted by Peso fase when every counted fase has one (spec §2.1). */
+function mediaTempiPesata(fasiTempi: Map<number, FaseTempi>, pesi: Map<number, number>): number | null {
+  const counted = [...fasiTempi].filter(([, t]) => t.rispetto !== null);
+  if (counted.length > 0 && counted.every(([n]) => pesi.has(n))) {
+    return media(
+      counted.map(([, t]) => t.rispetto!),
+      counted.map(([n]) => pesi.get(n)!),
+    );
+  }
+  return mediaRispettoTempi([...fasiTempi.values()]);
 }
 
 function roundOrNull(n: number | null): number | null {
   return n === null ? null : Math.round(n * 100) / 100;
-}
-
-function contestoDi(view: SheetView): AnalysedScheda["contesto"] {
-  const val = (re: RegExp): string | null => {
-    const l = view.find(re);
-    if (!l) return null;
-    // "Processo: Missione 1 Programma 2" carries its value in the label cell itself.
-    const inline = /^[^:]+:\s*(.+)$/.exec(cleanText(l.text));
-    if (inline) return inline[1]!;
-    return text(view, view.rightOf(l));
-  };
-  return { obiettivoStrategico: val(/^obiettivo strategico/), missioneProgramma: val(/^missione( e)? ?programma|^processo/) };
 }
 
 type Add = (codice: Codice, p: Pos, m: string) => void;
@@ -245,13 +302,21 @@ function mesiText(m: number[]): string {
   return m.length ? m.map((x) => MESI[x - 1]).join(", ") : "nessun mese";
 }
 
-function readFasi(rec: RecognisedScheda, ctx: EvalContext, add: Add): { fasi: Fase[]; fasiTempi: Map<number, FaseTempi> } {
+function readFasi(
+  rec: RecognisedScheda,
+  ctx: EvalContext,
+  add: Add,
+): { fasi: Fase[]; fasiTempi: Map<number, FaseTempi>; pesi: Map<number, number> } {
   const view = rec.view;
   const fasi: Fase[] = [];
   const fasiTempi = new Map<number, FaseTempi>();
+  const pesi = new Map<number, number>();
   const crono = rec.crono;
+  const planOnly = !!crono?.planOnly;
+  if (planOnly) add("CRONOPROGRAMMA_SOLO_PREVISTO", crono.label, msg.CRONOPROGRAMMA_SOLO_PREVISTO());
   const numbers = new Set<number>([...rec.fasi.keys(), ...(crono?.rows.map((r) => r.n) ?? [])]);
   const sorted = [...numbers].sort((a, b) => a - b);
+  const raw = (p: Pos | null) => (p ? (view.cell(p.r, p.c) ?? { v: null }) : null);
   for (const n of sorted) {
     const descPos = rec.fasi.get(n) ?? null;
     const descrizione = text(view, descPos);
@@ -264,21 +329,33 @@ function readFasi(rec: RecognisedScheda, ctx: EvalContext, add: Add): { fasi: Fa
       });
       return months;
     };
-    const previsto = marks(row?.previstoRow ?? null);
-    const effettivo = marks(row?.effettivoRow ?? null);
+    const d = row?.dates ?? null;
+    const previsto = d ? mesiDaDate(raw(d.inizioPrevisto), raw(d.finePrevista), ctx.esercizio) : marks(row?.previstoRow ?? null);
+    const effettivo = d
+      ? mesiDaDate(raw(d.inizioEffettivo), raw(d.fineEffettiva), ctx.esercizio, ctx.meseRiferimento)
+      : marks(row?.effettivoRow ?? null);
     const labelPos = row?.label ?? descPos ?? rec.fasiLabel ?? { r: 0, c: 0 };
+    const extra = extraFase(view, row ?? null);
+    if (extra.peso !== null) pesi.set(n, extra.peso);
     if (!descrizione) {
       if (previsto.length || effettivo.length) add("FASE_MARCATA_SENZA_DESCRIZIONE", labelPos, msg.FASE_MARCATA_SENZA_DESCRIZIONE(n));
-      fasi.push({ n, descrizione: null, previsto, effettivo, stato: null });
+      fasi.push({ n, descrizione: null, previsto, effettivo, stato: null, ...extra.report });
+      continue;
+    }
+    if (planOnly) {
+      // A plan: timeliness cannot be measured until an effettivo row is added (spec §4.2).
+      fasi.push({ n, descrizione, previsto, effettivo, stato: "non valutabile", ...extra.report });
       continue;
     }
     const t = statoFase(previsto, effettivo, ctx.meseRiferimento);
     fasiTempi.set(n, t);
-    if (t.futuri.length && row?.effettivoRow != null && crono) {
+    if (t.futuri.length && crono && (row?.effettivoRow != null || d?.fineEffettiva || d?.inizioEffettivo)) {
       const first = t.futuri[0]!;
+      const at =
+        row!.effettivoRow != null ? { r: row!.effettivoRow, c: crono.monthCols[first - 1]! } : (d!.fineEffettiva ?? d!.inizioEffettivo)!;
       add(
         "EFFETTIVO_FUTURO",
-        { r: row.effettivoRow, c: crono.monthCols[first - 1]! },
+        at,
         msg.EFFETTIVO_FUTURO(
           n,
           t.futuri.map((m) => MESI[m - 1]!),
@@ -293,9 +370,29 @@ function readFasi(rec: RecognisedScheda, ctx: EvalContext, add: Add): { fasi: Fa
         labelPos,
         msg.FASE_IN_RITARDO(n, mesiText(previsto), mesiText(effettivo.filter((m) => m <= ctx.meseRiferimento))),
       );
-    fasi.push({ n, descrizione, previsto, effettivo, stato: t.stato });
+    fasi.push({ n, descrizione, previsto, effettivo, stato: t.stato, ...extra.report });
   }
-  return { fasi, fasiTempi };
+  return { fasi, fasiTempi, pesi };
+}
+
+/** Peso fase, Stato and % avanzamento of a fase, where the sheet has those columns (only then in the report). */
+function extraFase(
+  view: SheetView,
+  row: { peso: Pos | null; stato: Pos | null; avanzamento: Pos | null } | null,
+): { peso: number | null; report: Partial<Pick<Fase, "peso" | "statoDichiarato" | "avanzamento">> } {
+  const report: Partial<Pick<Fase, "peso" | "statoDichiarato" | "avanzamento">> = {};
+  let peso: number | null = null;
+  if (row?.peso) {
+    const v = parseValue(view.cell(row.peso.r, row.peso.c) ?? { v: null });
+    peso = v.tipo === "numero" || v.tipo === "percentuale" ? v.value : null;
+    report.peso = peso;
+  }
+  if (row?.stato) report.statoDichiarato = text(view, row.stato);
+  if (row?.avanzamento) {
+    const v = parsePercent(view.cell(row.avanzamento.r, row.avanzamento.c) ?? { v: null });
+    report.avanzamento = v.ok && v.value !== null ? roundTiny(v.value) : null;
+  }
+  return { peso, report };
 }
 
 function readIndicatori(rec: RecognisedScheda, ctx: EvalContext, add: Add, excelError: (p: Pos | null) => boolean): IndicatoreAnalizzato[] {
@@ -306,9 +403,10 @@ function readIndicatori(rec: RecognisedScheda, ctx: EvalContext, add: Add, excel
     const errA = excelError(ref.atteso);
     const errR = excelError(ref.realizzato);
     const cellA = view.cell(ref.atteso.r, ref.atteso.c);
-    const cellR = view.cell(ref.realizzato.r, ref.realizzato.c);
+    // A plan (no realizzato column) has no realizzato yet: esito empty, nothing reported.
+    const cellR = ref.realizzato ? view.cell(ref.realizzato.r, ref.realizzato.c) : undefined;
     const nome = text(view, ref.nome) ?? "";
-    const valutato = valutaIndicatore(
+    let valutato = valutaIndicatore(
       {
         nome,
         atteso: errA ? { v: null } : { v: cellA?.v ?? null, fmt: cellA?.fmt },
@@ -318,18 +416,22 @@ function readIndicatori(rec: RecognisedScheda, ctx: EvalContext, add: Add, excel
       ctx.esercizio,
       s.sogliaOk,
       s.sogliaParziale,
+      regoleDa(ctx),
     );
     for (const which of valutato.senzaAnno) {
-      const p = which === "atteso" ? ref.atteso : ref.realizzato;
+      const p = which === "atteso" ? ref.atteso : (ref.realizzato ?? ref.atteso);
       const v = which === "atteso" ? valutato.atteso : valutato.realizzato;
       add("DATA_SENZA_ANNO", p, msg.DATA_SENZA_ANNO(displayValue(view.cell(p.r, p.c)?.v ?? null), Number(String(v).slice(0, 4))));
     }
     if (valutato.nonValutabile)
       add(
         "INDICATORE_NON_VALUTABILE",
-        ref.realizzato,
+        ref.realizzato ?? ref.atteso,
         msg.INDICATORE_NON_VALUTABILE(displayValue(cellA?.v ?? null), displayValue(cellR?.v ?? null)),
       );
+    // realizzato vuoto a fine anno (issue 11): the settings said what it means.
+    if (valutato.mancante)
+      add("INDICATORE_NON_VALUTABILE", ref.realizzato ?? ref.nome, controlli.segnalazioni.REALIZZATO_MANCANTE(valutato.mancante));
     let esitoScritto: string | null = null;
     if (ref.esito && !excelError(ref.esito)) {
       const cell = view.cell(ref.esito.r, ref.esito.c);
@@ -337,8 +439,13 @@ function readIndicatori(rec: RecognisedScheda, ctx: EvalContext, add: Add, excel
       if (raw !== null && !(typeof raw === "string" && raw.trim() === "")) {
         esitoScritto = raw instanceof Date ? displayValue(raw) : typeof raw === "string" ? cleanText(raw) : displayValue(raw);
         const valid = typeof raw === "string" ? esitoScrittoValido(raw) : null;
+        const motivo = motivoForzatura(text(view, ref.note));
         if (!valid) add("ESITO_NON_VALIDO", ref.esito, msg.ESITO_NON_VALIDO(esitoScritto));
-        else if (valutato.esito && valid !== valutato.esito)
+        // esito forzato (issue 11): kept and counted as typed, reported instead of ESITO_DIVERGENTE.
+        else if (motivo !== null) {
+          valutato = forzaEsito(valutato, valid, motivo, s.sogliaOk, s.sogliaParziale);
+          add("ESITO_FORZATO", ref.esito, controlli.segnalazioni.ESITO_FORZATO(valid, valutato.forzato!.esitoCalcolato, motivo));
+        } else if (valutato.esito && valid !== valutato.esito)
           add("ESITO_DIVERGENTE", ref.esito, msg.ESITO_DIVERGENTE(esitoScritto, valutato.esito));
       }
     }
@@ -355,6 +462,7 @@ function readIndicatori(rec: RecognisedScheda, ctx: EvalContext, add: Add, excel
         raggiungimento: valutato.raggiungimento === null ? null : Math.round(valutato.raggiungimento * 100) / 100,
         esito: valutato.esito,
         esitoScritto,
+        ...extraIndicatore(valutato),
       },
     });
   }

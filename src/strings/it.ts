@@ -680,6 +680,32 @@ export const controlli = {
     nonValido: (f: string, problemi: string[]) => `Il file di impostazioni "${f}" contiene valori non validi: ${problemi.join("; ")}.`,
     fasciaIntervallo: "in ogni fascia «max» deve essere maggiore di «min»",
     campo: (path: string, msg: string) => `${path || "(radice)"}: ${msg}`,
+    sconosciuto: (noti: string[]) => `campo sconosciuto (i campi ammessi sono: ${noti.join(", ")})`,
+    /** A zod issue in Italian: our own refinements already are; the built-in ones are translated here. */
+    problema: (i: Record<string, unknown>): string => {
+      const tipi: Record<string, string> = {
+        number: "un numero",
+        string: "un testo tra virgolette",
+        boolean: "true o false",
+        array: "un elenco [ … ]",
+        object: "un oggetto { … }",
+      };
+      switch (i.code) {
+        case "too_big":
+          return `deve essere al massimo ${String(i.maximum)}`;
+        case "too_small":
+          return `deve essere almeno ${String(i.minimum)}`;
+        case "invalid_value":
+          return `valore non ammesso: usare ${(i.values as unknown[]).map((v) => JSON.stringify(v)).join(" oppure ")}`;
+        case "invalid_type":
+          return `serve ${tipi[String(i.expected)] ?? "un valore di altro tipo"}`;
+        case "custom":
+        case "invalid_format":
+          return String(i.message);
+        default:
+          return "valore non valido";
+      }
+    },
   },
   pannello: {
     fasce: "Fasce di raggiungimento",

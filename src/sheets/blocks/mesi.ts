@@ -1,0 +1,126 @@
+/**
+ * The month header of a cronoprogramma (spec §2.1): month names or abbreviations, real dates,
+ * numbers 1–12, single letters G F M A M G L A S O N D read by position, quarters and half-years
+ * (a column that covers its months).
+ */
+import { isDateFormat, serialToDate } from "../../domain/values";
+import { normLabel } from "../../domain/text";
+import type { Cell } from "../grid";
+import type { SheetView } from "../sheet-view";
+
+export interface MonthHeader {
+  r: number;
+  /** Column of each month, index 0 = gennaio. */
+  cols: number[];
+  style: "nomi" | "lettere" | "numeri" | "trimestri" | "semestri";
+}
+
+const LETTERS = "gfmamglasond";
+
+function monthOfCell(view: SheetView, cell: Cell): number | null {
+  const v = cell.v;
+  if (typeof v === "string") return view.vocab.month(v);
+  if (v instanceof Date) return v.getUTCMonth() + 1;
+  if (typeof v === "number" && isDateFormat(cell.fmt) && v > 0 && v < 2_958_466) return serialToDate(v).m;
+  return null;
+}
+
+const ROMAN: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  primo: 1,
+  secondo: 2,
+  terzo: 3,
+  quarto: 4,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+};
+
+/** "I trim.", "1° trimestre", "primo trimestre", "trim. 2", "III trimestre 2023" → 1..4; semesters likewise. */
+export function periodOf(text: string): { kind: "trimestri" | "semestri"; n: number } | null {
+  const n = normLabel(text)
+    .replace(/\b(19|20)\d{2}\b/, "")
+    .trim();
+  let m =
+    /^(i{1,3}|iv|[1-4]|primo|secondo|terzo|quarto)\s*(?:o\s*)?(trim|trimestre|quadrim)$/.exec(n) ??
+    /^(?:trim|trimestre)\s*(i{1,3}|iv|[1-4])$/.exec(n);
+  if (m && !n.includes("quadrim")) return { kind: "trimestri", n: ROMAN[m[1]!]! };
+  m = /^(i{1,2}|[12]|primo|secondo)\s*(?:o\s*)?(sem|semestre)$/.exec(n) ?? /^(?:sem|semestre)\s*(i{1,2}|[12])$/.exec(n);
+  if (m) return { kind: "semestri", n: ROMAN[m[1]!]! };
+  return null;
+}
+
+/** Months missing from the header (a typo, a merged cell) take the column between their neighbours. */
+function fillMonthCols(months: number[]): number[] {
+  const out = [...months];
+  for (let i = 0; i < 12; i++) {
+    if (out[i] !== -1) continue;
+    const prev = i > 0 ? out[i - 1]! : -1;
+    out[i] = prev >= 0 ? prev + 1 : (out[i + 1] ?? 1) - 1;
+  }
+  return out;
+}
+
+/** The month header in row r, if the row is one. */
+export function monthHeaderAt(view: SheetView, r: number, allowPeriods: boolean): MonthHeader | null {
+  const cells = view.grid.rowCells(r);
+  // Names and dates.
+  const months = new Array<number>(12).fill(-1);
+  let count = 0;
+  for (const [c, cell] of cells) {
+    const m = monthOfCell(view, cell);
+    if (m && months[m - 1] === -1) {
+      months[m - 1] = c;
+      count++;
+    }
+  }
+  if (count >= 10) return { r, cols: fillMonthCols(months), style: "nomi" };
+
+  // Letters and numbers, by position: twelve of them in order, left to right.
+  const letters: Array<[number, string]> = [];
+  const numbers: Array<[number, number]> = [];
+  const periods: Array<[number, { kind: "trimestri" | "semestri"; n: number }]> = [];
+  for (const [c, cell] of cells) {
+    if (typeof cell.v === "string") {
+      const t = cell.v.trim().toLowerCase();
+      if (t.length === 1 && /[a-z]/.test(t)) letters.push([c, t]);
+      else if (/^\d{1,2}$/.test(t)) numbers.push([c, Number(t)]);
+      const p = periodOf(cell.v);
+      if (p) periods.push([c, p]);
+    } else if (typeof cell.v === "number" && Number.isInteger(cell.v) && !isDateFormat(cell.fmt)) numbers.push([c, cell.v]);
+  }
+  const run = findRun(
+    letters.map(([c, t]) => [c, LETTERS.indexOf(t) === -1 ? "?" : t]),
+    (i, t) => t === LETTERS[i],
+  );
+  if (run) return { r, cols: run, style: "lettere" };
+  const nums = findRun(numbers, (i, n) => n === i + 1);
+  if (nums) return { r, cols: nums, style: "numeri" };
+  if (allowPeriods) {
+    const q = periods.filter(([, p]) => p.kind === "trimestri");
+    if (q.length >= 4 && q.slice(0, 4).every(([, p], i) => p.n === i + 1)) {
+      const cols = q.slice(0, 4).flatMap(([c]) => [c, c, c]);
+      return { r, cols, style: "trimestri" };
+    }
+    const s = periods.filter(([, p]) => p.kind === "semestri");
+    if (s.length >= 2 && s[0]![1].n === 1 && s[1]![1].n === 2) {
+      const cols = s.slice(0, 2).flatMap(([c]) => [c, c, c, c, c, c]);
+      return { r, cols, style: "semestri" };
+    }
+  }
+  return null;
+}
+
+/** Twelve consecutive items (in column order) for which ok(position, value) holds. */
+function findRun<T>(items: Array<[number, T]>, ok: (i: number, v: T) => boolean): number[] | null {
+  for (let start = 0; start + 12 <= items.length; start++) {
+    let good = true;
+    for (let i = 0; i < 12 && good; i++) good = ok(i, items[start + i]![1]);
+    if (good) return items.slice(start, start + 12).map(([c]) => c);
+  }
+  return null;
+}

@@ -1,0 +1,122 @@
+/**
+ * The vocabulary as one object: which role a normalised label plays. Built from the data in
+ * builtin.ts plus what a profilo di layout adds; answers are memoised per vocabulary, since the
+ * same labels recur on every scheda of a workbook.
+ */
+import { monthFromLabel } from "../../domain/values";
+import { normLabel } from "../../domain/text";
+import { BUILTIN, EFFETTIVO_WORDS, PREVISTO_WORDS } from "./builtin";
+import { ROLES, type Role } from "./roles";
+
+interface Compiled {
+  exact: Set<string>;
+  prefix: string[];
+  suffix: string[];
+  contains: string[];
+}
+
+function compile(patterns: readonly string[]): Compiled {
+  const out: Compiled = { exact: new Set(), prefix: [], suffix: [], contains: [] };
+  for (const raw of patterns) {
+    const starts = raw.startsWith("* ");
+    const ends = raw.endsWith(" *");
+    const words = raw.replace(/^\* /, "").replace(/ \*$/, "");
+    if (starts && ends) out.contains.push(` ${words} `);
+    else if (starts) out.suffix.push(` ${words}`);
+    else if (ends) out.prefix.push(`${words} `);
+    else out.exact.add(words);
+  }
+  return out;
+}
+
+function test(c: Compiled, norm: string): boolean {
+  if (c.exact.has(norm)) return true;
+  const padded = ` ${norm} `;
+  for (const p of c.prefix) if (padded.startsWith(` ${p}`) || norm === p.trimEnd()) return true;
+  for (const s of c.suffix) if (padded.endsWith(`${s} `) || norm === s.trimStart()) return true;
+  for (const w of c.contains) if (padded.includes(w)) return true;
+  return false;
+}
+
+/** "1 obiettivo operativo" → "obiettivo operativo"; "b indicatori" → "indicatori". */
+function withoutSection(norm: string): string | null {
+  const m = /^(?:\d{1,2}(?: \d{1,2})?|[a-h]) (?=[a-z]{2})/.exec(norm);
+  return m ? norm.slice(m[0].length) : null;
+}
+
+export interface VocabularyExtra {
+  /** Extra words per role (normalised or not: they are normalised here). */
+  roles?: Partial<Record<Role, readonly string[]>>;
+  /** Twelve month labels, in order, as a taught month row writes them. */
+  months?: readonly string[];
+}
+
+export class Vocabulary {
+  private readonly compiled = new Map<Role, Compiled>();
+  private readonly memo = new Map<Role, Map<string, boolean>>();
+  private readonly extraMonths = new Map<string, number>();
+  private readonly prevWords: Set<string>;
+  private readonly effWords: Set<string>;
+  /** True when a profile added words (the built-in vocabulary is shared and never changes). */
+  readonly taught: boolean;
+
+  constructor(extra: VocabularyExtra = {}) {
+    for (const role of ROLES) {
+      const more = (extra.roles?.[role] ?? []).map((w) => normLabel(w)).filter((w) => w !== "");
+      this.compiled.set(role, compile([...BUILTIN[role], ...more]));
+    }
+    (extra.months ?? []).forEach((m, i) => {
+      const n = normLabel(m);
+      if (n && i < 12) this.extraMonths.set(n, i + 1);
+    });
+    this.prevWords = new Set(PREVISTO_WORDS);
+    this.effWords = new Set(EFFETTIVO_WORDS);
+    this.taught = !!extra.roles || !!extra.months;
+  }
+
+  /** True when the (normalised) label plays this role. */
+  is(role: Role, norm: string): boolean {
+    let m = this.memo.get(role);
+    if (!m) this.memo.set(role, (m = new Map()));
+    let hit = m.get(norm);
+    if (hit === undefined) {
+      const c = this.compiled.get(role)!;
+      hit = test(c, norm);
+      if (!hit) {
+        const bare = withoutSection(norm);
+        if (bare) hit = test(c, bare);
+      }
+      if (m.size > 20_000) m.clear();
+      m.set(norm, hit);
+    }
+    return hit;
+  }
+
+  /** The first of `roles` the label plays, or null. */
+  roleOf(norm: string, roles: readonly Role[]): Role | null {
+    for (const r of roles) if (this.is(r, norm)) return r;
+    return null;
+  }
+
+  /** Month 1–12 named by a header text ("settem.", "GEN 2023", or a taught month label). */
+  month(text: string): number | null {
+    return monthFromLabel(text) ?? this.extraMonths.get(normLabel(text)) ?? null;
+  }
+
+  /** "previsto" / "effettivo" words inside a cronoprogramma row label, by whole words. */
+  rowWords(norm: string): { previsto: boolean; effettivo: boolean } {
+    let previsto = false;
+    let effettivo = false;
+    const words = norm.split(" ");
+    // Single letters ("P", "E") count only when they are the whole label beside a fase number.
+    const short = words.length <= 2;
+    for (const w of words) {
+      if (w.length === 1 && !short) continue;
+      if (this.prevWords.has(w)) previsto = true;
+      if (this.effWords.has(w)) effettivo = true;
+    }
+    return { previsto, effettivo };
+  }
+}
+
+export const BUILTIN_VOCABULARY = new Vocabulary();
