@@ -134,8 +134,9 @@ export const cli = {
   uso: `Monitoraggio PEG — riga di comando
 
 Uso:
-  peg verifica FILE.xlsx [--json] [--al AAAA-MM-GG] [--anno AAAA] [--scrivi OUT.xlsx [--sovrascrivi]]
-  peg consolida A.xlsx B.xlsx … | CARTELLA  -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA] [--json] [--sovrascrivi]
+  peg verifica FILE.xlsx [--json] [--al AAAA-MM-GG] [--anno AAAA] [--impostazioni FILE.json] [--scrivi OUT.xlsx [--sovrascrivi]]
+  peg consolida A.xlsx B.xlsx … | CARTELLA  -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA] [--impostazioni FILE.json]
+                [--confronta PRECEDENTE.xlsx] [--json] [--sovrascrivi]
   peg modello -o FILE.xlsx [--anno AAAA] [--sovrascrivi]
 
   verifica    controlla le schede, calcola esiti e medie; con --scrivi salva una copia annotata
@@ -474,8 +475,9 @@ export const consolidamento = {
   nessunMese: "nessuno",
   cli: {
     uso:
-      "Uso: peg consolida FILE.xlsx [FILE.xlsx … | CARTELLA] -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA] [--json] [--sovrascrivi]\n" +
-      "Legge le cartelle di lavoro dei settori (o ogni .xlsx di una cartella) senza modificarle e scrive il riepilogo in un nuovo file.",
+      "Uso: peg consolida FILE.xlsx [FILE.xlsx … | CARTELLA] -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA] [--impostazioni FILE.json] [--confronta PRECEDENTE.xlsx] [--json] [--sovrascrivi]\n" +
+      "Legge le cartelle di lavoro dei settori (o ogni .xlsx di una cartella) senza modificarle e scrive il riepilogo in un nuovo file.\n" +
+      "--confronta: aggiunge il foglio Variazioni rispetto a un riepilogo scritto in precedenza.",
     nessunInput: "Indicare almeno un file .xlsx o una cartella da consolidare. Esempio: peg consolida settori/ -o riepilogo.xlsx",
     nessunOutput: "Indicare il file da scrivere con -o, ad esempio: -o riepilogo.xlsx (oppure usare --json per il solo resoconto).",
     outputNonXlsx: (f: string) => `Il file di uscita "${f}" deve avere estensione .xlsx. Scegliere ad esempio riepilogo.xlsx.`,
@@ -491,7 +493,8 @@ export const consolidamento = {
     nonLetto: (f: string, motivo: string) => `      NON LEGGIBILE: ${f}. ${motivo}`,
     nessunaScheda: (f: string) =>
       `"${f}" non contiene schede del PEG riconoscibili (OBIETTIVO DI STRUTTURA o obiettivo di ente). Controllare di aver scelto il file giusto.`,
-    scritto: (f: string) => `Riepilogo scritto in ${f} (fogli: Riepilogo, Fasi in ritardo, Personale, Performance ente, Segnalazioni).`,
+    scritto: (f: string) =>
+      `Riepilogo scritto in ${f} (fogli: Riepilogo, Strategico, Fasi in ritardo, Personale, Indicatori, Performance ente, Segnalazioni; Variazioni con --confronta).`,
     riassunto: {
       titolo: (n: number, esercizio: number | null, al: string | null) =>
         `Consolidamento di ${n === 1 ? "1 file" : `${n} file`}${esercizio ? `, esercizio ${esercizio}` : ""}${al ? `, dati al ${al}` : ""}`,
@@ -582,8 +585,8 @@ export const relazione = {
   citazioni: {
     relazione: (colonna: "intermedia" | "finale") => (colonna === "finale" ? "Relazione finale" : "Relazione intermedia"),
     analisi: "Analisi degli scostamenti",
-    cause: "Cause",
-    effetti: "Effetti",
+    cause: "Analisi degli scostamenti — cause",
+    effetti: "Analisi degli scostamenti — effetti",
     intrapresi: "Provvedimenti correttivi intrapresi",
     daAttivare: "Provvedimenti correttivi da attivare",
   },

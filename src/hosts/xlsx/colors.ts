@@ -4,24 +4,9 @@
  * theme colour should come out as the colour the user sees.
  */
 
-/** Theme slots in the order fills refer to them (Excel swaps dk/lt: 0 = lt1, 1 = dk1, 2 = lt2, 3 = dk2). */
-export type ThemePalette = readonly string[];
+import { OFFICE_THEME, readThemePalette, type ThemePalette } from "./read/theme";
 
-/** Office 2013+ default theme ("Office"), in fill index order: lt1 dk1 lt2 dk2 accent1–6 hlink folHlink. */
-export const OFFICE_THEME: ThemePalette = [
-  "FFFFFF",
-  "000000",
-  "E7E6E6",
-  "44546A",
-  "4472C4",
-  "ED7D31",
-  "A5A5A5",
-  "FFC000",
-  "5B9BD5",
-  "70AD47",
-  "0563C1",
-  "954F72",
-];
+export { OFFICE_THEME, type ThemePalette };
 
 /** The legacy indexed palette (styles.xml may override it; ExcelJS does not expose that). */
 // prettier-ignore
@@ -110,21 +95,10 @@ function hslToRgb(h: number, s: number, l: number): [number, number, number] {
 }
 
 /**
- * The workbook's own theme colours, read from theme1.xml (ExcelJS keeps it as raw XML), in
- * fill index order; the Office default when the part is missing or unreadable.
+ * The workbook's own theme colours, read from theme1.xml, in fill index order; the Office
+ * default when the part is missing or unreadable. One streaming pass: no regex over the part
+ * (a part of 300,000 unclosed <a:clrScheme> froze the old pattern).
  */
 export function themePalette(themeXml: string | undefined): ThemePalette {
-  if (!themeXml) return OFFICE_THEME;
-  const scheme = /<a:clrScheme\b[\s\S]*?<\/a:clrScheme>/.exec(themeXml)?.[0];
-  if (!scheme) return OFFICE_THEME;
-  const slot = (name: string): string | undefined => {
-    const m = new RegExp(`<a:${name}>([\\s\\S]*?)</a:${name}>`).exec(scheme);
-    if (!m) return undefined;
-    const srgb = /<a:srgbClr\s+val="([0-9A-Fa-f]{6})"/.exec(m[1]!);
-    if (srgb) return srgb[1]!.toUpperCase();
-    const sys = /<a:sysClr\b[^>]*lastClr="([0-9A-Fa-f]{6})"/.exec(m[1]!);
-    return sys ? sys[1]!.toUpperCase() : undefined;
-  };
-  const order = ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink", "folHlink"];
-  return order.map((n, i) => slot(n) ?? OFFICE_THEME[i]!);
+  return readThemePalette(themeXml);
 }

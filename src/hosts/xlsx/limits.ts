@@ -18,3 +18,26 @@ export function formatBytes(n: number): string {
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;
   return `${n} byte`;
 }
+
+/**
+ * Limit on one part once uncompressed, counted while inflating (the directory's sizes are only
+ * claims). A sheet past it holds millions of cells, which the cell limits below refuse anyway.
+ */
+export const MAX_PART_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Cells kept per sheet and in the whole workbook. A scheda holds a few hundred cells and the
+ * largest ente's workbook (200 schede) about 55,000: these leave a margin of 10–20× while
+ * keeping the grid (about 150 bytes a cell) well inside a browser tab's memory.
+ */
+export const MAX_CELLS_PER_SHEET = 500_000;
+export const MAX_CELLS_TOTAL = 1_000_000;
+
+/** <c> elements read per sheet, kept or not (a sheet of empty styled cells costs time too). */
+export const MAX_CELL_ELEMENTS_PER_SHEET = 2_000_000;
+
+/** Merged ranges per sheet: a scheda has dozens; 50,000 is a sheet no person drew by hand. */
+export const MAX_MERGES_PER_SHEET = 50_000;
+
+/** Steps spent laying merged ranges over the cells of one sheet (each row of a range with cells costs one). */
+export const MAX_MERGE_STEPS_PER_SHEET = 20_000_000;

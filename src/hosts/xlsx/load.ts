@@ -1,12 +1,13 @@
 /**
- * Workbook bytes → neutral grids (src/sheets/grid.ts), through ExcelJS. Runs in Node and in
- * the browser. Unusable input is refused with a PegError before or after ExcelJS sees it.
+ * Workbook bytes → neutral grids (src/sheets/grid.ts), through the streaming reader in ./read.
+ * Runs in Node and in the browser. Unusable input is refused with a PegError in Italian, before
+ * reading (./sniff.ts) or while reading (limits on inflated bytes, cells and merges).
  */
 import { PegError, isPegError } from "../../domain/errors";
-import { SheetGrid, type Cell as GridCell, type CellScalar, type SheetVisibility, type WorkbookGrid } from "../../sheets/grid";
+import type { WorkbookGrid } from "../../sheets/grid";
 import { fileErrors } from "../../strings/it";
-import ExcelJS, { type Workbook, type Worksheet } from "./exceljs";
-import { colorToHex, themePalette, type ExcelColor, type ThemePalette } from "./colors";
+import type { Workbook } from "./exceljs";
+import { readXlsx } from "./read";
 import { asBytes, checkWorkbookBytes } from "./sniff";
 
 export interface LoadOptions {
@@ -20,58 +21,35 @@ export interface LoadOptions {
 
 export interface LoadedWorkbook {
   grid: WorkbookGrid;
-  /**
-   * The workbook as read for the grid: values, styles, merges, sheets, notes. Parts the grid does
-   * not use (validations, conditional formats, links, drawings, page set-up…) are skipped, so it
-   * is a read-only view: never write it out. applyPlanToCopy loads the bytes afresh, in full.
-   */
-  workbook: Workbook;
   /** A year (2000–2099) named by the file name or the workbook's title, when exactly one is; else null. */
   esercizioHint?: number | null;
 }
 
 /** Loads `data` (never modified) and converts every worksheet into a SheetGrid. */
-export async function loadWorkbookGrid(data: Uint8Array | ArrayBuffer, opts: LoadOptions = {}): Promise<LoadedWorkbook> {
-  const workbook = await loadExcelJs(data, { ...opts, gridOnly: true });
-  const grid = workbookToGrid(workbook);
-  return {
-    grid,
-    workbook,
-    esercizioHint: esercizioHint(opts.fileName, workbook),
-  };
+export function loadWorkbookGrid(data: Uint8Array | ArrayBuffer, opts: LoadOptions = {}): Promise<LoadedWorkbook> {
+  try {
+    const bytes = asBytes(data);
+    checkWorkbookBytes(bytes, opts);
+    const { grid, title } = readXlsx(bytes, opts);
+    return Promise.resolve({ grid, esercizioHint: esercizioHint(opts.fileName, { title }) });
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 
 /**
- * Worksheet parts the grid never reads. Skipping them saves parsing time and, above all, avoids
- * ExcelJS expanding a validation on a whole column into a million per-cell entries (seconds and
- * hundreds of MB for "A1:A1048576"); skipping drawings also spares odd drawing parts.
+ * Checks the bytes, then loads them with ExcelJS, for the code that still writes through it.
+ * ExcelJS is imported only here, on demand: reading a workbook never loads it.
  */
-export const GRID_IGNORED_NODES = [
-  "dataValidations",
-  "conditionalFormatting",
-  "extLst",
-  "hyperlinks",
-  "drawing",
-  "picture",
-  "tableParts",
-  "autoFilter",
-  "pageSetup",
-  "pageMargins",
-  "printOptions",
-  "headerFooter",
-  "rowBreaks",
-  "sheetProtection",
-];
-
-/** Checks the bytes, then loads them with ExcelJS; any failure is a PegError in Italian. */
-export async function loadExcelJs(data: Uint8Array | ArrayBuffer, opts: LoadOptions & { gridOnly?: boolean } = {}): Promise<Workbook> {
+export async function loadExcelJs(data: Uint8Array | ArrayBuffer, opts: LoadOptions = {}): Promise<Workbook> {
   const f = opts.fileName ?? "Il file";
   const bytes = asBytes(data);
   checkWorkbookBytes(bytes, opts);
+  const ExcelJS = (await import("./exceljs")).default;
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS (JSZip) reads a Uint8Array without copying it and never writes into it.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, opts.gridOnly ? { ignoreNodes: GRID_IGNORED_NODES } : {});
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     if (isPegError(e)) throw e;
     throw new PegError(fileErrors.unreadableWorkbook(f));
@@ -80,180 +58,8 @@ export async function loadExcelJs(data: Uint8Array | ArrayBuffer, opts: LoadOpti
   return workbook;
 }
 
-// ExcelJS keeps rows and cells in sparse arrays; its public iterators either skip cells that
-// hold only a style (a fill-only cronoprogramma mark) or walk every index densely (a stray
-// value at XFD1048576 would cost a million rows). So the conversion reads these internals.
-interface XCell {
-  /** The value holder; its model is the raw value, read without the getters' copies. */
-  _value: {
-    model: {
-      type: number;
-      value?: unknown;
-      formula?: string;
-      sharedFormula?: string;
-      result?: unknown;
-      text?: unknown;
-    };
-  };
-  style?: { numFmt?: string; fill?: XFill };
-  formula?: string;
-}
-interface XRow {
-  _cells: Array<XCell | undefined>;
-}
-interface XFill {
-  type?: string;
-  pattern?: string;
-  fgColor?: ExcelColor;
-  bgColor?: ExcelColor;
-  stops?: Array<{ color?: ExcelColor }>;
-}
-interface XWorksheet {
-  _rows: Array<XRow | undefined>;
-  _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
-}
-
-// ExcelJS cell value types (lib/doc/enums.js).
-const T = {
-  Null: 0,
-  Merge: 1,
-  Number: 2,
-  String: 3,
-  Date: 4,
-  Hyperlink: 5,
-  Formula: 6,
-  SharedString: 7,
-  RichText: 8,
-  Boolean: 9,
-  Error: 10,
-};
-
-/** Every worksheet of a loaded ExcelJS workbook as a SheetGrid, in workbook order. */
-export function workbookToGrid(workbook: Workbook): WorkbookGrid {
-  const themes = (workbook as unknown as { _themes?: Record<string, string> })._themes;
-  const palette = themePalette(themes?.theme1);
-  const fillCache = new WeakMap<object, string | null>();
-  return {
-    sheets: workbook.worksheets.map((ws) => worksheetToGrid(ws, palette, fillCache)),
-  };
-}
-
-export function worksheetToGrid(ws: Worksheet, palette: ThemePalette, fillCache = new WeakMap<object, string | null>()): SheetGrid {
-  const state = ws.state as string;
-  const visibility: SheetVisibility = state === "hidden" || state === "veryHidden" ? state : "visible";
-  const grid = new SheetGrid(ws.name, visibility);
-  const x = ws as unknown as XWorksheet;
-  // forEach skips the holes of a sparse array.
-  x._rows.forEach((row, ri) => {
-    if (!row) return;
-    row._cells.forEach((cell, ci) => {
-      if (cell) convertCell(cell, ri, ci, grid, palette, fillCache);
-    });
-  });
-  for (const m of Object.values(x._merges)) {
-    const { top, left, bottom, right } = m.model;
-    grid.addMerge({ r1: top - 1, c1: left - 1, r2: bottom - 1, c2: right - 1 });
-  }
-  return grid;
-}
-
-function convertCell(
-  cell: XCell,
-  r: number,
-  c: number,
-  grid: SheetGrid,
-  palette: ThemePalette,
-  cache: WeakMap<object, string | null>,
-): void {
-  const style = cell.style;
-  let fill: string | null = null;
-  const f = style?.fill;
-  if (f) {
-    const hit = cache.get(f);
-    if (hit !== undefined) fill = hit;
-    else {
-      fill = fillToHex(f, palette);
-      cache.set(f, fill);
-    }
-  }
-  let v: CellScalar = null;
-  let formula: string | undefined;
-  let error: string | undefined;
-  const m = cell._value.model;
-  switch (m.type) {
-    case T.Null:
-    case T.Merge: // the top-left cell of the merge holds the value; grid.visible() finds it
-      break;
-    case T.String:
-    case T.Number:
-    case T.Boolean:
-    case T.Date:
-      v = scalar(m.value);
-      break;
-    case T.Formula: {
-      // A shared formula's other cells hold only the master's address: the getter translates it.
-      formula = m.formula ?? cell.formula;
-      const res = m.result;
-      if (isErrorValue(res)) error = res.error;
-      else v = scalar(res);
-      break;
-    }
-    case T.Error:
-      error = (m.value as { error: string }).error;
-      break;
-    case T.Hyperlink:
-      v = scalar(m.text);
-      break;
-    default:
-      v = scalar(m.value);
-  }
-  const blank = v === null || (typeof v === "string" && v.trim() === "");
-  if (blank && !fill && formula === undefined && error === undefined) return;
-  const out: GridCell = { v };
-  const fmt = style?.numFmt;
-  if (fmt) out.fmt = fmt;
-  if (fill) out.fill = fill;
-  if (formula !== undefined) out.formula = formula;
-  if (error !== undefined) out.error = error;
-  grid.set(r, c, out);
-}
-
-function isErrorValue(x: unknown): x is { error: string } {
-  return typeof x === "object" && x !== null && typeof (x as { error?: unknown }).error === "string";
-}
-
-/** Any ExcelJS value → the grid's scalar: rich text and hyperlinks become their plain text. */
-function scalar(x: unknown): CellScalar {
-  if (x === null || x === undefined) return null;
-  if (typeof x === "string" || typeof x === "number" || typeof x === "boolean") return x;
-  if (x instanceof Date) return Number.isNaN(x.getTime()) ? null : x;
-  if (typeof x === "object") {
-    const o = x as {
-      richText?: Array<{ text?: string }>;
-      text?: unknown;
-      result?: unknown;
-      error?: unknown;
-    };
-    if (Array.isArray(o.richText)) return o.richText.map((p) => p.text ?? "").join("");
-    if ("text" in o) return scalar(o.text); // hyperlink; its text may itself be rich text
-    if ("result" in o) return scalar(o.result);
-  }
-  return null;
-}
-
-/** The colour a person sees in a fill, or null for no fill. */
-export function fillToHex(f: XFill, palette: ThemePalette): string | null {
-  if (f.type === "pattern") {
-    if (!f.pattern || f.pattern === "none") return null;
-    // Solid and patterned fills show fgColor; "automatic" (no colour given) is black in Excel.
-    return colorToHex(f.fgColor, palette) ?? colorToHex(f.bgColor, palette) ?? "#000000";
-  }
-  if (f.type === "gradient") return colorToHex(f.stops?.[0]?.color, palette);
-  return null;
-}
-
 /** The year a file name ("PEG 2023.xlsx") or the workbook title names, when it names exactly one. */
-export function esercizioHint(fileName: string | undefined, workbook?: Workbook): number | null {
+export function esercizioHint(fileName: string | undefined, workbook?: { title?: string }): number | null {
   for (const text of [fileName?.replace(/^.*[\\/]/, ""), workbook?.title]) {
     if (!text) continue;
     const years = new Set([...text.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].map((m) => Number(m[1])));

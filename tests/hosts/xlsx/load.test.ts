@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { loadWorkbookGrid, esercizioHint } from "../../../src/hosts/xlsx";
 import { newWorkbook, toBytes } from "./build";
@@ -159,15 +160,17 @@ describe("loadWorkbookGrid", () => {
   });
 
   it("reads a theme fill with the Office 2013+ colours when the workbook has no theme part", async () => {
-    const { workbookToGrid } = await import("../../../src/hosts/xlsx");
     const wb = newWorkbook();
     wb.addWorksheet("T").getCell("A1").fill = {
       type: "pattern",
       pattern: "solid",
       fgColor: { theme: 4 },
     };
-    // A workbook built in memory has no theme part yet.
-    expect(workbookToGrid(wb).sheets[0]!.get(0, 0)?.fill).toBe("#4472C4");
+    const zip = await JSZip.loadAsync(await toBytes(wb));
+    zip.remove("xl/theme/theme1.xml");
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    const { grid } = await loadWorkbookGrid(bytes);
+    expect(grid.sheets[0]!.get(0, 0)?.fill).toBe("#4472C4");
   });
 
   it("never changes the input bytes", async () => {
