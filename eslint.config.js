@@ -11,7 +11,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "coverage/**", "node_modules/**", "test-results/**", "artifacts/**", ".cache/**"],
+    ignores: ["dist/**", "dist-cli/**", "coverage/**", "node_modules/**", "test-results/**", "artifacts/**", ".cache/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

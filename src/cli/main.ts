@@ -1,8 +1,10 @@
-/** The `peg` command line: dispatches to verifica, consolida and modello; never shows a stack trace. */
+/**
+ * The `peg` command line: dispatches to verifica, consolida and modello; never shows a stack trace.
+ * Commands other than verifica are imported when asked for, so the bundle starts with less code.
+ */
 import { isPegError } from "../domain/errors";
 import { cli as t } from "../strings/it";
 import { processIO, type CliIO } from "./io";
-import { runModello } from "./modello";
 import { runVerifica } from "./verifica";
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -15,8 +17,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         const { runConsolida } = await import("./consolida");
         return await runConsolida(rest, io);
       }
-      case "modello":
+      case "modello": {
+        const { runModello } = await import("./modello");
         return await runModello(rest, io);
+      }
+      case "relazione": {
+        const { runRelazione } = await import("./relazione");
+        return await runRelazione(rest, io);
+      }
       case undefined:
       case "-h":
       case "--help":

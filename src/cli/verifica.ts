@@ -1,20 +1,19 @@
 /** `peg verifica FILE.xlsx [--json] [--al] [--anno] [--scrivi OUT.xlsx [--sovrascrivi]]`. */
 import { basename } from "node:path";
 import { PegError } from "../domain/errors";
-import { SettingsSchema } from "../domain/settings";
 import { displayValue } from "../domain/values";
-import { applyPlanToCopy, cutTextNotes, loadWorkbookGrid } from "../hosts/xlsx";
+import { loadWorkbookGrid } from "../hosts/xlsx/load";
 import { checkOutputFile, readInputFile, writeOutputFile } from "../hosts/xlsx/node-files";
 import { planEsiti, planEvidenziazioni } from "../sheets/plans";
 import { verifica } from "../sheets/verifica";
 import { conflicts, type WritePlan } from "../sheets/write-plan";
 import { cli as t } from "../strings/it";
-import { parseAl, parseAnno, parseArgs } from "./args";
+import { parseAl, parseAnno, parseArgs, settingsFrom } from "./args";
 import { formatReport } from "./report-text";
 import type { CliIO } from "./io";
 
 export async function runVerifica(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { boolean: ["json", "sovrascrivi"], value: ["al", "anno", "scrivi"] });
+  const args = parseArgs(argv, { boolean: ["json", "sovrascrivi"], value: ["al", "anno", "scrivi", "impostazioni"] });
   if (args.positional.length === 0) throw new PegError(t.fileMancante);
   if (args.positional.length > 1) throw new PegError(t.troppiFile);
   const file = args.positional[0]!;
@@ -22,7 +21,8 @@ export async function runVerifica(argv: string[], io: CliIO): Promise<number> {
   const out = args.flags.get("scrivi");
   const sovrascrivi = args.flags.has("sovrascrivi");
   if (sovrascrivi && typeof out !== "string") throw new PegError(t.sovrascriviSenzaScrivi);
-  const settings = SettingsSchema.parse({ dataRiferimento: parseAl(args.flags.get("al")), esercizio: parseAnno(args.flags.get("anno")) });
+  // --impostazioni FILE.json (issue 11): fasce, missing-data policy, decreasing formula…; --al/--anno win.
+  const settings = settingsFrom(args.flags.get("impostazioni"), parseAl(args.flags.get("al")), parseAnno(args.flags.get("anno")));
   const progress = (m: string): void => {
     if (!json) io.stderr(m);
   };
@@ -57,6 +57,9 @@ export async function runVerifica(argv: string[], io: CliIO): Promise<number> {
       for (const w of skipped)
         io.stderr(`  ${w.foglio}!${w.cella}: «${displayValue(w.previous.value)}» → «${displayValue(w.value ?? null)}»`);
     }
+    // The copy's writer is loaded only when a copy is asked for: a plain verifica starts faster.
+    const { applyPlanToCopy } = await import("../hosts/xlsx/apply");
+    const { cutTextNotes } = await import("../hosts/xlsx/patch/text");
     for (const note of cutTextNotes(plan)) io.stderr(note);
     progress(t.progressoScrittura(out));
     const copy = await applyPlanToCopy(bytes, plan, { fileName: basename(file) });

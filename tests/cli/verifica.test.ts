@@ -218,12 +218,68 @@ describe("peg verifica: bad input never gives a stack trace nor touches the file
 
 describe("the installed bin", () => {
   it("npx peg runs straight from the sources and exits with the documented codes", () => {
-    const r = spawnSync(process.execPath, ["bin/peg.mjs", "verifica", SAMPLE, "--json"], { encoding: "utf8" });
+    const env = { ...process.env, PEG_FROM_SOURCES: "1" };
+    const r = spawnSync(process.execPath, ["bin/peg.mjs", "verifica", SAMPLE, "--json"], { encoding: "utf8", env });
     expect(r.status).toBe(1);
     expect(ReportSchema.parse(JSON.parse(r.stdout)).schede).toHaveLength(5);
-    const bad = spawnSync(process.execPath, ["bin/peg.mjs", "verifica", "package.json"], { encoding: "utf8" });
+    const bad = spawnSync(process.execPath, ["bin/peg.mjs", "verifica", "package.json"], { encoding: "utf8", env });
     expect(bad.status).toBe(2);
     expect(bad.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+
+  it("the bundle built at install gives the same report, and loads neither ExcelJS nor the copy writer for verifica", () => {
+    const out = mkdtempSync(join(tmpdir(), "peg-bundle-"));
+    const built = spawnSync(process.execPath, ["scripts/build-cli.mjs", "--outdir", out], { encoding: "utf8" });
+    expect(built.stderr).toBe("");
+    const run = (args: string[]) =>
+      spawnSync(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          `const { main } = await import(${JSON.stringify(join(out, "peg.mjs"))}); process.exitCode = await main(${JSON.stringify(args)});`,
+        ],
+        {
+          encoding: "utf8",
+        },
+      );
+    const r = run(["verifica", SAMPLE, "--json", "--al", "2023-12-31"]);
+    expect(r.status).toBe(1);
+    const fromSources = spawnSync(process.execPath, ["bin/peg.mjs", "verifica", SAMPLE, "--json", "--al", "2023-12-31"], {
+      encoding: "utf8",
+      env: { ...process.env, PEG_FROM_SOURCES: "1" },
+    });
+    expect(r.stdout).toBe(fromSources.stdout);
+    expect(run(["verifica", "package.json"]).status).toBe(2);
+
+    // What `peg verifica` loads: the entry and the chunks it imports statically.
+    const meta = JSON.parse(readFileSync(join(out, "meta.json"), "utf8")) as {
+      outputs: Record<string, { imports: Array<{ path: string; kind: string }>; inputs: Record<string, unknown> }>;
+    };
+    const entry = Object.keys(meta.outputs).find((k) => k.endsWith("/peg.mjs"))!;
+    const loaded = new Set<string>();
+    const visit = (k: string): void => {
+      if (loaded.has(k)) return;
+      loaded.add(k);
+      for (const i of meta.outputs[k]!.imports) if (i.kind === "import-statement" && meta.outputs[i.path]) visit(i.path);
+    };
+    visit(entry);
+    const inputs = [...loaded].flatMap((k) => Object.keys(meta.outputs[k]!.inputs));
+    expect(inputs.some((i) => i.includes("node_modules/exceljs/"))).toBe(false);
+    expect(inputs.some((i) => i.includes("node_modules/jszip/"))).toBe(false);
+    expect(inputs).not.toContain("src/hosts/xlsx/apply.ts");
+    expect(inputs).toContain("src/sheets/verifica.ts");
+  });
+
+  it("a reader that goes away early (| head -1) ends the command quietly, with the report's exit code", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, ["bin/peg.mjs", "verifica", SAMPLE, "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy(); // the pipe is closed before peg writes anything: every write fails with EPIPE
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(1); // the sample has errori
+    expect(stderr).not.toMatch(/EPIPE|\bat .+:\d+:\d+/);
   });
 });
 

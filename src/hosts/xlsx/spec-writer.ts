@@ -9,12 +9,13 @@
  * and text over Excel's 32,767 characters is cut (patch/text.ts). The copy of a user's workbook
  * (patch/) writes its new sheets with sheetXml too, with its own style and string sinks.
  */
-import JSZip from "jszip";
 import { a1, colLetters, rangeA1 } from "../../sheets/grid";
 import type { CellStyle, SheetSpec, SpecCell } from "../../sheets/sheet-spec";
 import { freeSheetName } from "../../sheets/write-plan";
 import { CHART_BAR_WIDTH, CHART_HEADING } from "./in-cell-chart";
+import { chartFiles } from "./chart-part";
 import { cellText, needsTextPrefix } from "./patch/text";
+import { writeZip } from "./patch/zip";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const NS_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -212,8 +213,15 @@ function chartCells(spec: SheetSpec): { cells: SpecCell[]; formulas: Map<string,
 }
 
 /** One new sheet's XML; text cells through `text`, formats through `styles`; dates in the workbook's date system. */
-export function sheetXml(spec: SheetSpec, styles: XfSink, text: TextSink, date1904 = false): { xml: string; filterRef: string | null } {
-  const chart = chartCells(spec);
+export function sheetXml(
+  spec: SheetSpec,
+  styles: XfSink,
+  text: TextSink,
+  date1904 = false,
+  /** A real chart's <drawing> element (./chart-part.ts): then no in-cell bars. */
+  drawing?: string,
+): { xml: string; filterRef: string | null } {
+  const chart = drawing ? null : chartCells(spec);
   // Later cells win, as successive writes to one ExcelJS cell do.
   const byCell = new Map<number, SpecCell>();
   for (const sc of [...spec.cells, ...(chart?.cells ?? [])]) byCell.set(sc.r * 16_384 + sc.c, sc);
@@ -296,6 +304,7 @@ export function sheetXml(spec: SheetSpec, styles: XfSink, text: TextSink, date19
     (spec.print
       ? `<pageSetup orientation="${spec.print.landscape ? "landscape" : "portrait"}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
       : "") +
+    (drawing ?? "") +
     "</worksheet>";
   return { xml, filterRef };
 }
@@ -314,12 +323,18 @@ export async function writeSpecsWorkbook(specs: SheetSpec[], now = new Date()): 
   const styles = new Styles();
   const sst = new SharedStrings();
   const names: string[] = [];
-  const zip = new JSZip();
+  const files: Array<{ name: string; data: Uint8Array }> = [];
+  const encoder = new TextEncoder();
+  const zip = { file: (name: string, xml: string): void => void files.push({ name, data: encoder.encode(xml) }) };
   const defined: string[] = [];
+  const chartOverrides: string[] = [];
   specs.forEach((spec, i) => {
     const name = freeSheetName(spec.name, names);
     names.push(name);
-    const { xml, filterRef } = sheetXml(spec, styles, (t) => ` t="s"><v>${sst.id(t)}</v>`);
+    const charts = chartFiles(spec, name, `sheet${i + 1}.xml`, chartOverrides.length / 2 + 1);
+    for (const f of charts?.files ?? []) zip.file(f.name, f.xml);
+    chartOverrides.push(...(charts?.overrides ?? []));
+    const { xml, filterRef } = sheetXml(spec, styles, (t) => ` t="s"><v>${sst.id(t)}</v>`, false, charts?.drawingElement);
     zip.file(`xl/worksheets/sheet${i + 1}.xml`, xml);
     if (filterRef) {
       const abs = filterRef.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
@@ -341,6 +356,7 @@ export async function writeSpecsWorkbook(specs: SheetSpec[], now = new Date()): 
             `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
         )
         .join("") +
+      chartOverrides.join("") +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
@@ -386,5 +402,8 @@ export async function writeSpecsWorkbook(specs: SheetSpec[], now = new Date()): 
   );
   zip.file("xl/styles.xml", styles.xml());
   zip.file("xl/sharedStrings.xml", sst.xml());
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
+  await Promise.resolve(); // callers await a promise; the work itself is synchronous
+  // [Content_Types].xml first, as Excel writes it.
+  files.sort((a, b) => Number(b.name === "[Content_Types].xml") - Number(a.name === "[Content_Types].xml"));
+  return writeZip(new Uint8Array(0), files, 1);
 }

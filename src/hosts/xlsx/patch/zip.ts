@@ -201,8 +201,8 @@ function header(size: number): { b: Uint8Array; v: DataView } {
   return { b, v: new DataView(b.buffer) };
 }
 
-/** A new archive: kept entries as their original bytes, new ones deflated. */
-export function writeZip(src: Uint8Array, entries: OutEntry[]): Uint8Array {
+/** A new archive: kept entries as their original bytes, new ones deflated (at `level`, 1–9). */
+export function writeZip(src: Uint8Array, entries: OutEntry[], level: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
   if (entries.length >= 0xffff) throw new ZipFormatError("too many entries");
   const out = new Sink();
   const central = new Sink();
@@ -221,7 +221,7 @@ export function writeZip(src: Uint8Array, entries: OutEntry[]): Uint8Array {
       continue;
     }
     const name = encoder.encode(e.name);
-    const packed = deflateSync(e.data, { level: 6 });
+    const packed = deflateSync(e.data, { level });
     const stored = packed.length >= e.data.length;
     const body = stored ? e.data : packed;
     const crc = crc32(e.data);
