@@ -180,7 +180,8 @@ export function App({ host, initialView = "risultati", theme }: AppProps) {
       if (r.messaggio) setMessage(r.messaggio);
       // The ribbon's own flow waits for the answer and writes; without a way to answer, nothing to ask.
       if (r.conferma && r.rispondi) setPending({ preparazione: r.conferma, rispondi: r.rispondi });
-      if (r.verifica) void verifica();
+      // Quietly when the ribbon sent a message with it: the check must not wipe what the command said.
+      if (r.verifica) void verifica(r.messaggio !== undefined);
     });
   }, [host, verifica]);
 

@@ -102,6 +102,17 @@ describe("App (riquadro attività)", () => {
     expect(msg.textContent).toBe("Annullate le modifiche di 3 celle.");
   });
 
+  it("after an undo, lists the cells left because they were changed after the write", async () => {
+    const host = fakeHost({ nonRipristinate: ["Ob 1!I61", "Ente!D37"] });
+    const { c } = await start(host);
+    await click(byText(c, "button", "Segna previsto"));
+    await until(() => called(host, "apply").length === 1);
+    await until(() => !(byText(c, "button", "Annulla") as HTMLButtonElement).disabled, "annulla abilitato");
+    await click(byText(c, "button", "Annulla"));
+    const msg = await until(() => byText(c, '[data-testid="message"]', /Annullate/), "messaggio");
+    expect(msg.textContent).toBe("Annullate le modifiche di 3 celle. Ob 1!I61, Ente!D37: modificate dopo la scrittura: non ripristinate.");
+  });
+
   it("a PegError is shown as it is; anything else gets the generic Italian message", async () => {
     const host = fakeHost();
     const { c } = await start(host);

@@ -6,7 +6,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings";
-import { parseRange } from "../../../src/sheets/grid";
+import type { Lettura } from "../../../src/app/backend";
+import { colLetters, parseRange } from "../../../src/sheets/grid";
+import type { WritePlan } from "../../../src/sheets/write-plan";
 import { analyse } from "../../../src/app/operations";
 import { createWebPaneHost } from "../../../src/hosts/browser/web-pane-host";
 import { marksFor } from "../../../src/web/marks";
@@ -25,6 +27,15 @@ function memoryStorage(): Storage {
     removeItem: (k) => void m.delete(k),
     setItem: (k, v) => void m.set(k, String(v)),
   };
+}
+
+/** A previsto row of a cronoprogramma on the sample, and its month columns. */
+function cronoRow(host: ReturnType<typeof createWebPaneHost>) {
+  const a = analyse(host.getState().files[0]!.grid, "s.xlsx", DEFAULT_SETTINGS);
+  const scheda = a.schede.find((s) => s.rec.crono)!;
+  const crono = scheda.rec.crono!;
+  const row = crono.rows.find((r) => r.previstoRow !== null)!.previstoRow!;
+  return { foglio: scheda.foglio, row, cols: crono.monthCols };
 }
 
 describe("web PaneHost", () => {
@@ -99,6 +110,60 @@ describe("web PaneHost", () => {
     await expect(host.prepare({ tipo: "segno", segno: "previsto" }, DEFAULT_SETTINGS)).rejects.toMatchObject({ name: "PegError" });
     host.setSelection(null);
     await expect(host.prepare({ tipo: "segno", segno: "effettivo" }, DEFAULT_SETTINGS)).rejects.toThrow(/Selezionare/);
+  });
+
+  it("two writes undo in turn; the copy to download follows", async () => {
+    const host = createWebPaneHost({ storage: null });
+    const bytes = sample();
+    await host.openBytes("s.xlsx", bytes);
+    const { foglio, row, cols } = cronoRow(host);
+    const mark = async (c: number) => {
+      host.selectSheet(foglio);
+      host.setSelection({ r1: row, c1: c, r2: row, c2: c });
+      await host.apply(await host.prepare({ tipo: "segno", segno: "previsto" }, DEFAULT_SETTINGS), { sovrascrivi: false });
+    };
+    await mark(cols[10]!);
+    await mark(cols[11]!);
+    expect(host.hasUndownloaded()).toBe(true);
+    const v = (c: number) =>
+      host
+        .getState()
+        .files[0]!.grid.sheets.find((s) => s.name === foglio)!
+        .get(row, c)?.v ?? null;
+    expect([v(cols[10]!), v(cols[11]!)]).toEqual(["X", "X"]);
+    expect(await host.undo()).toEqual({ celle: 1, nonRipristinate: [] });
+    expect([v(cols[10]!), v(cols[11]!)]).toEqual(["X", null]);
+    await host.undo();
+    expect(host.getState().files[0]!.bytes).toBe(bytes);
+    expect(host.hasUndownloaded()).toBe(false);
+    expect(host.canUndo()).toBe(false);
+  });
+
+  it("undo leaves a cell a later write changed, restores the others, and lists it", async () => {
+    const host = createWebPaneHost({ storage: null });
+    await host.openBytes("s.xlsx", sample());
+    const { foglio, row, cols } = cronoRow(host);
+    const [a, b] = [cols[10]!, cols[11]!];
+    host.selectSheet(foglio);
+    host.setSelection({ r1: row, c1: a, r2: row, c2: b });
+    // The first write straight through the backend, to keep its token.
+    const p = await host.prepare({ tipo: "segno", segno: "previsto" }, DEFAULT_SETTINGS);
+    const dati = p.dati as { plan: WritePlan; lettura: Lettura };
+    const first = await host.session.backend.apply(dati.plan, dati.lettura);
+    // A later write of ours takes the mark off the second month.
+    host.setSelection({ r1: row, c1: b, r2: row, c2: b });
+    await host.apply(await host.prepare({ tipo: "segno", segno: "togli" }, DEFAULT_SETTINGS), { sovrascrivi: false });
+    const r = await host.session.backend.undo(first.token);
+    expect(r.nonRipristinate).toEqual([`${foglio}!${colLetters(b)}${row + 1}`]);
+    expect(r.celle).toBe(1);
+    const cell = (c: number) =>
+      host
+        .getState()
+        .files[0]!.grid.sheets.find((s) => s.name === foglio)!
+        .get(row, c);
+    expect(cell(a)?.v ?? null).toBeNull(); // restored
+    expect(cell(a)?.fill ?? null).toBeNull();
+    expect(cell(b)?.v ?? null).toBeNull(); // as the later write left it
   });
 
   it("highlights, then removes exactly the highlights it applied", async () => {
