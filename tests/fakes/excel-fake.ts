@@ -1362,7 +1362,7 @@ export class FakeRange extends FakeClientObject {
   getCellProperties(options: {
     format?: {
       fill?: { color?: boolean; pattern?: boolean; patternColor?: boolean };
-      protection?: { locked?: boolean };
+      protection?: boolean | { locked?: boolean; formulaHidden?: boolean };
     };
   }): FakeClientResult<unknown[][]> {
     const fillOpts = options.format?.fill;
@@ -1387,7 +1387,8 @@ export class FakeRange extends FakeClientObject {
             if (fillOpts.patternColor) fill.patternColor = x.patternColor ?? "#000000";
             format.fill = fill;
           }
-          if (protOpts?.locked) format.protection = { locked: x.locked !== false };
+          if (protOpts === true) format.protection = { locked: x.locked !== false, formulaHidden: false };
+          else if (protOpts && protOpts.locked) format.protection = { locked: x.locked !== false };
           return { format };
         });
       },

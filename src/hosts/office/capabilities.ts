@@ -6,6 +6,11 @@
  */
 export interface Capabilities {
   supports(set: string, version: string): boolean;
+  /**
+   * Excel on the web: requests and responses are limited to 5 MB, so the read plans its syncs
+   * by bytes and reads fills only where marks matter (docs/OFFICE-HOST.md).
+   */
+  readonly web?: boolean;
 }
 
 export const REQUIREMENTS = {
@@ -13,18 +18,28 @@ export const REQUIREMENTS = {
   core: { set: "ExcelApi", version: "1.9" },
   /** Range.getMergedAreasOrNullObject: merged label cells. */
   merges: { set: "ExcelApi", version: "1.13" },
+  /** Workbook.getSelectedRanges: a selection of several areas (Ctrl+click). */
+  selectedRanges: { set: "ExcelApi", version: "1.9" },
   /** Office.actions.associate and Office.addin.showAsTaskpane: ribbon and pane share state. */
   sharedRuntime: { set: "SharedRuntime", version: "1.1" },
 } as const;
 
 interface OfficeLike {
-  context?: { requirements?: { isSetSupported(name: string, minVersion?: string): boolean } };
+  context?: {
+    requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
+    platform?: string;
+    diagnostics?: { platform?: string };
+  };
 }
 
 /** Capabilities of the Office host this code runs in; nothing is supported outside Office. */
 export function officeCapabilities(office: unknown = (globalThis as { Office?: unknown }).Office): Capabilities {
-  const req = (office as OfficeLike | undefined)?.context?.requirements;
+  const ctx = (office as OfficeLike | undefined)?.context;
+  const req = ctx?.requirements;
+  // Office.PlatformType.OfficeOnline: Excel in a browser.
+  const web = (ctx?.platform ?? ctx?.diagnostics?.platform) === "OfficeOnline";
   return {
+    web,
     supports: (set, version) => {
       try {
         return req ? req.isSetSupported(set, version) : false;

@@ -6,7 +6,7 @@
 import { a1, colLetters, rangeA1 } from "../../sheets/grid";
 import type { CellStyle, SheetSpec, SpecCell } from "../../sheets/sheet-spec";
 import { REQUIREMENTS, type Capabilities } from "./capabilities";
-import { DEFAULT_DATE_FORMAT, jsonBytes, toExcelValue } from "./values";
+import { DEFAULT_DATE_FORMAT, jsonBytes, textBytes, toExcelValue } from "./values";
 
 /**
  * Bytes of one queued action beyond its data: Office.js sends each property set or method call as
@@ -169,7 +169,7 @@ const rectA1 = (r: Rect) => `${a1(r.r1, r.c1)}:${a1(r.r2, r.c2)}`;
 /** Estimated request bytes of queueNewSheet(spec), computed without queueing anything. */
 export function estimateNewSheet(spec: SheetSpec): number {
   const l = layout(spec);
-  let bytes = PATH_OVERHEAD + spec.name.length;
+  let bytes = PATH_OVERHEAD + textBytes(spec.name);
   for (const v of l.values) bytes += PATH_OVERHEAD + 2 * OP_OVERHEAD + jsonBytes(v.fmts) + jsonBytes(v.vals);
   for (const st of l.styles) bytes += styleBytes(st.style, st);
   const extras =
@@ -181,16 +181,76 @@ export function estimateNewSheet(spec: SheetSpec): number {
     (spec.validations?.length ?? 0) +
     (spec.chart ? 5 : 0) +
     (spec.print ? 2 : 0);
-  return bytes + extras * (PATH_OVERHEAD + OP_OVERHEAD) + (spec.validations ?? []).reduce((n, v) => n + v.list.join(",").length, 0);
+  return bytes + extras * (PATH_OVERHEAD + OP_OVERHEAD) + (spec.validations ?? []).reduce((n, v) => n + textBytes(v.list.join(",")), 0);
+}
+
+/** One request's share of a new sheet: the first creates it, the last adds merges, filter, chart. */
+export interface SheetPart {
+  spec: SheetSpec;
+  create: boolean;
+  extras: boolean;
 }
 
 /**
- * Queue the creation of `name` from `spec`. Values and formats go in blocks (contiguous cells of
- * consecutive rows with the same columns), styles, heights and widths by rectangles of equal
- * settings. Returns the estimated request bytes (as estimateNewSheet).
+ * A new sheet in parts that each fit `maxBytes` (Excel on the web refuses requests above 5 MB):
+ * split by rows, whole rows per part. A sheet that fits is one part.
  */
-export function queueNewSheet(context: Excel.RequestContext, spec: SheetSpec, name: string, caps: Capabilities): number {
-  const sheet = context.workbook.worksheets.add(name);
+export function splitNewSheet(spec: SheetSpec, maxBytes: number): SheetPart[] {
+  if (estimateNewSheet(spec) <= maxBytes) return [{ spec, create: true, extras: true }];
+  const extras = estimateNewSheet({ ...spec, cells: [], heights: undefined, widths: undefined });
+  const budget = Math.max(maxBytes - extras, maxBytes / 2);
+  const byRow = new Map<number, SpecCell[]>();
+  for (const c of spec.cells) byRow.set(c.r, [...(byRow.get(c.r) ?? []), c]);
+  const groups: SpecCell[][] = [];
+  let cur: SpecCell[] = [];
+  let bytes = 0;
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    const row = byRow.get(r)!;
+    // Alone, a row costs at least what it costs stacked with its neighbours: a safe estimate.
+    const b = estimateNewSheet({ name: "", cells: row });
+    if (cur.length && bytes + b > budget) {
+      groups.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(...row);
+    bytes += b;
+  }
+  if (cur.length) groups.push(cur);
+  return groups.map((cells, i) => {
+    const rows = new Set(cells.map((c) => c.r));
+    const last = i === groups.length - 1;
+    const heights = spec.heights ? Object.fromEntries(Object.entries(spec.heights).filter(([r]) => rows.has(Number(r)))) : undefined;
+    const part: SheetSpec = {
+      name: spec.name,
+      cells,
+      heights,
+      widths: i === 0 ? spec.widths : undefined,
+      merges: last ? spec.merges : undefined,
+      freeze: last ? spec.freeze : undefined,
+      filter: last ? spec.filter : undefined,
+      validations: last ? spec.validations : undefined,
+      chart: last ? spec.chart : undefined,
+      print: last ? spec.print : undefined,
+    };
+    return { spec: part, create: i === 0, extras: last };
+  });
+}
+
+/**
+ * Queue the creation of `name` from `spec` (or, for a later part of a split sheet, the writing of
+ * its rows into the sheet already created). Values and formats go in blocks (contiguous cells of
+ * consecutive rows with the same columns), styles, heights and widths by rectangles of equal
+ * settings. Returns the worksheet (the caller loads its id).
+ */
+export function queueNewSheet(
+  context: Excel.RequestContext,
+  spec: SheetSpec,
+  name: string,
+  caps: Capabilities,
+  create = true,
+): Excel.Worksheet {
+  const sheet = create ? context.workbook.worksheets.add(name) : context.workbook.worksheets.getItem(name);
   const l = layout(spec);
   for (const v of l.values) {
     const range = sheet.getRange(rectA1(v));
@@ -225,5 +285,5 @@ export function queueNewSheet(context: Excel.RequestContext, spec: SheetSpec, na
     if (spec.print.landscape) sheet.pageLayout.orientation = "Landscape";
     if (spec.print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
   }
-  return estimateNewSheet({ ...spec, name });
+  return sheet;
 }

@@ -180,7 +180,7 @@ describe("applyPlan", () => {
     expect(rec.syncs).toBe(2);
   });
 
-  it("refuses a sheet the read found protected, before any sync", async () => {
+  it("refuses the locked cells of a sheet the read found protected, after one sync that checks them", async () => {
     const fx = fake(workbook(2), { protectedSheets: ["Ob 2"] });
     const before = dump(fx);
     const err = await applyPlan(
@@ -192,8 +192,10 @@ describe("applyPlan", () => {
       },
     ).catch((e) => e);
     expect(isPegError(err)).toBe(true);
-    expect(err.message).toMatch(/«Ob 2» è protetto.*Rimuovere la protezione.*Nessuna cella è stata modificata/);
-    expect(fx.state.syncCount).toBe(0);
+    expect(err.message).toMatch(
+      /«Ob 2» è protetto e queste celle sono bloccate: D32.*rimuovere la protezione.*Nessuna cella è stata modificata/,
+    );
+    expect(fx.state.syncCount).toBe(1);
     expect(dump(fx)).toEqual(before);
   });
 
@@ -305,7 +307,7 @@ describe("applyPlan", () => {
 });
 
 describe("undo", () => {
-  it("restores values, formulas, formats and fills exactly, in one sync, and deletes only the sheets it created", async () => {
+  it("restores values, formulas, formats and fills exactly, and deletes only the sheets it created", async () => {
     const fx = fake(workbook(2));
     fx.state.addSheet("Riepilogo");
     const before = dump(fx);
@@ -327,7 +329,8 @@ describe("undo", () => {
     expect(fx.state.sheet("Riepilogo (2)")).toBeDefined();
     const n = fx.state.syncCount;
     const res = await undo(asExcel(fx.context()), rec);
-    expect(fx.state.syncCount - n).toBe(1);
+    // The sheets, the cells as they are now, the restore.
+    expect(fx.state.syncCount - n).toBe(3);
     expect(res.celle).toBe(7);
     expect(dump(fx)).toEqual(before);
     expect(fx.state.at("Ob 1", "B33")).toMatchObject({ formula: "=AVERAGE(B32:B32)", value: 0.8, numberFormat: "0%" });
@@ -382,5 +385,178 @@ describe("undo", () => {
     expect(isPegError(err)).toBe(true);
     expect(err.message).toMatch(/«Ob 1» è protetto/);
     expect(dump(fx)).toEqual(after);
+  });
+});
+
+/** The audit's defects in the write path (issue 10): each test failed before the fix. */
+describe("applyPlan and undo as Excel really behaves", () => {
+  it("recalculates after writing: a formula that depends on a written cell shows the new result", async () => {
+    const g = workbook(1).sheets[0]!;
+    g.set(40, 4, { v: 2, formula: 'IF(E40="OK",1,2)' });
+    const fx = fake({ sheets: [g] });
+    await applyPlan(asExcel(fx.context()), { writes: [w("Ob 1", "E40", { value: "OK" })], newSheets: [] }, { capabilities: caps });
+    expect(fx.state.calculations).toEqual(["Recalculate"]);
+    expect(fx.state.at("Ob 1", "E41").value).toBe(1);
+    expect(fx.state.stale.size).toBe(0);
+  });
+
+  it("writes into the unlocked cells of a protected sheet, in the usual number of syncs", async () => {
+    const fx = fake(workbook(2), { protectedSheets: ["Ob 2"] });
+    for (const a of ["D32", "D33"])
+      fx.state.sheet("Ob 2")!.cells.set(`${a === "D32" ? 31 : 32},3`, { ...fx.state.at("Ob 2", a), locked: false });
+    const rec = await applyPlan(
+      asExcel(fx.context()),
+      { writes: [w("Ob 2", "D32", { value: "PARZIALE" }, { value: "OK", fill: null }), w("Ob 2", "D33", { value: "OK" })], newSheets: [] },
+      { capabilities: caps, protectedSheets: ["Ob 2"], existingSheetNames: ["Ob 1", "Ob 2"] },
+    );
+    expect(fx.state.at("Ob 2", "D32").value).toBe("PARZIALE");
+    expect(fx.state.at("Ob 2", "D33").value).toBe("OK");
+    expect(rec.syncs).toBe(2); // the locked check, then the write
+  });
+
+  it("refuses the locked cells of a protected sheet by name, writing nothing", async () => {
+    const fx = fake(workbook(2), { protectedSheets: ["Ob 2"] });
+    fx.state.sheet("Ob 2")!.cells.set("31,3", { ...fx.state.at("Ob 2", "D32"), locked: false });
+    const before = dump(fx);
+    const err = await applyPlan(
+      asExcel(fx.context()),
+      {
+        writes: [
+          w("Ob 1", "D32", { value: "X" }),
+          w("Ob 2", "D32", { value: "PARZIALE" }, { value: "OK", fill: null }),
+          w("Ob 2", "E32", { value: 1 }),
+          w("Ob 2", "F32", { value: 2 }),
+        ],
+        newSheets: [],
+      },
+      { capabilities: caps, protectedSheets: ["Ob 2"], existingSheetNames: ["Ob 1", "Ob 2"] },
+    ).catch((e) => e);
+    expect(isPegError(err)).toBe(true);
+    expect(err.message).toMatch(/«Ob 2».*bloccate.*E32, F32.*Nessuna cella è stata modificata/);
+    expect(err.message).not.toMatch(/D32/);
+    expect(dump(fx)).toEqual(before);
+  });
+
+  it("refuses fills on a protected sheet that does not allow formatting cells, and writes them when it does", async () => {
+    const fx = fake(workbook(1), { protectedSheets: ["Ob 1"] });
+    fx.state.sheet("Ob 1")!.cells.set("12,3", { ...fx.state.at("Ob 1", "D13"), locked: false });
+    const plan: WritePlan = { writes: [w("Ob 1", "D13", { kind: "segno", value: "X", fill: "#9DC3E6" })], newSheets: [] };
+    const opts = { capabilities: caps, protectedSheets: ["Ob 1"], existingSheetNames: ["Ob 1"] };
+    const err = await applyPlan(asExcel(fx.context()), plan, opts).catch((e) => e);
+    expect(err.message).toMatch(/«Ob 1».*formattare.*Nessuna cella è stata modificata/);
+    expect(fx.state.at("Ob 1", "D13").value).toBe("");
+    fx.state.sheet("Ob 1")!.allowFormatCells = true;
+    await applyPlan(asExcel(fx.context()), plan, opts);
+    expect(fx.state.at("Ob 1", "D13")).toMatchObject({ value: "X", fill: "#9DC3E6" });
+  });
+
+  it("estimates the request in UTF-8 bytes: accented text that fits in characters but not in bytes is split", async () => {
+    const fx = fake(workbook(1), { platform: "web" });
+    // 40 cells of 45,000 "è€" pairs: 3.6 million characters, 9 million bytes.
+    const writes = Array.from({ length: 40 }, (_, i) => w("Ob 1", `K${100 + i}`, { value: "è€".repeat(45_000) }));
+    const rec = await applyPlan(asExcel(fx.context()), { writes, newSheets: [] }, { capabilities: caps });
+    expect(rec.syncs).toBeGreaterThan(1);
+    expect(Math.max(...fx.state.payloads.map((p) => p.request))).toBeLessThanOrEqual(5_000_000);
+    expect(fx.state.at("Ob 1", "K139").value).toBe("è€".repeat(45_000));
+  });
+
+  it("splits a single new sheet above the request limit by rows", async () => {
+    const fx = fake(workbook(1), { platform: "web" });
+    const cells: SheetSpec["cells"] = [];
+    for (let r = 0; r < 3000; r++) cells.push({ r, c: 0, v: `riga ${r} ${"à".repeat(1000)}` }, { r, c: 1, v: r });
+    const rec = await applyPlan(
+      asExcel(fx.context()),
+      { writes: [], newSheets: [{ name: "Grande", cells, merges: [{ r1: 0, c1: 2, r2: 0, c2: 3 }], freeze: { rows: 1, cols: 0 } }] },
+      { capabilities: caps, existingSheetNames: ["Ob 1"] },
+    );
+    expect(rec.syncs).toBeGreaterThan(1);
+    expect(rec.createdSheets).toEqual(["Grande"]);
+    expect(fx.state.at("Grande", "A3000").value).toBe(`riga 2999 ${"à".repeat(1000)}`);
+    expect(fx.state.at("Grande", "B1").value).toBe(0);
+    expect(fx.state.sheet("Grande")!.merges).toEqual([{ r1: 0, c1: 2, r2: 0, c2: 3 }]);
+    expect(fx.state.sheet("Grande")!.freeze).toEqual({ rows: 1, cols: 0 });
+  });
+
+  it("undo leaves a cell the user retyped after the write, and lists it", async () => {
+    const fx = fake(workbook(1));
+    const rec = await applyPlan(
+      asExcel(fx.context()),
+      {
+        writes: [w("Ob 1", "D32", { value: "PARZIALE" }, { value: "OK", fill: null }), w("Ob 1", "E32", { value: 50 })],
+        newSheets: [],
+      },
+      { capabilities: caps },
+    );
+    fx.state.userEdit("Ob 1", "D32", "il mio valore");
+    const res = await undo(asExcel(fx.context()), rec);
+    expect(fx.state.at("Ob 1", "D32").value).toBe("il mio valore");
+    expect(fx.state.at("Ob 1", "E32").value).toBe("");
+    expect(res.celle).toBe(1);
+    expect(res.nonRipristinate).toEqual(["Ob 1!D32"]);
+  });
+
+  it("undo follows a renamed sheet (by id), and never deletes a user's sheet that took a created sheet's name", async () => {
+    const fx = fake(workbook(1));
+    const rec = await applyPlan(
+      asExcel(fx.context()),
+      {
+        writes: [w("Ob 1", "D32", { value: "X" }, { value: "OK", fill: null })],
+        newSheets: [{ name: "Riepilogo", cells: [{ r: 0, c: 0, v: 1 }] }],
+      },
+      { capabilities: caps, existingSheetNames: ["Ob 1"] },
+    );
+    fx.state.rename("Ob 1", "Obiettivo uno");
+    fx.state.rename("Riepilogo", "Riepilogo vecchio");
+    fx.state.addSheet("Riepilogo").cells.set("0,0", { value: "mio", numberFormat: "General", fill: null });
+    const res = await undo(asExcel(fx.context()), rec);
+    expect(fx.state.at("Obiettivo uno", "D32").value).toBe("OK");
+    expect(fx.state.at("Riepilogo", "A1").value).toBe("mio");
+    expect(fx.state.sheet("Riepilogo vecchio")).toBeUndefined();
+    expect(res.nonRipristinate).toEqual([]);
+  });
+
+  it("rolling back a failed batch restores only the cells it wrote, not one the user typed meanwhile", async () => {
+    const fx = fake(workbook(1));
+    // The plan was made on a read where F32 was empty; the user typed into it since.
+    fx.state.userEdit("Ob 1", "F32", "digitato dopo");
+    const plan: WritePlan = {
+      writes: [w("Ob 1", "E32", { value: 50 }), w("Ob 1", "F32", { value: 60 })],
+      newSheets: [],
+    };
+    // Fail the batch right after the first write (before F32 is written).
+    const run = fx.state.runBatch.bind(fx.state);
+    let first = true;
+    fx.state.runBatch = (ops, size) => {
+      if (!first) return run(ops, size);
+      first = false;
+      const at = ops.findIndex(
+        (op) =>
+          op.writes &&
+          typeof op.writes === "function" &&
+          JSON.stringify((op.writes() as { rect?: unknown })?.rect) === JSON.stringify({ r1: 31, c1: 5, r2: 31, c2: 5 }),
+      );
+      run(ops.slice(0, at), () => 0);
+      throw Object.assign(new Error("boom"), { code: "GeneralException" });
+    };
+    const err = await applyPlan(asExcel(fx.context()), plan, { capabilities: caps }).catch((e) => e);
+    expect(err.message).toMatch(/riportate com'erano/);
+    expect(fx.state.at("Ob 1", "E32").value).toBe("");
+    expect(fx.state.at("Ob 1", "F32").value).toBe("digitato dopo");
+  });
+
+  it("undo restores a patterned fill exactly (pattern and both colours)", async () => {
+    const fx = fake(workbook(1));
+    fx.state
+      .sheet("Ob 1")!
+      .cells.set("39,7", { value: "", numberFormat: "General", fill: "#FFFF00", pattern: "LightUp", patternColor: "#FF0000" });
+    const before = dump(fx);
+    const rec = await applyPlan(
+      asExcel(fx.context()),
+      { writes: [w("Ob 1", "H40", { kind: "evidenziazione", fill: "#FF9999" }, { value: null, fill: "#FFFF00" })], newSheets: [] },
+      { capabilities: caps },
+    );
+    expect(fx.state.at("Ob 1", "H40").pattern).toBeUndefined();
+    await undo(asExcel(fx.context()), rec);
+    expect(dump(fx)).toEqual(before);
   });
 });

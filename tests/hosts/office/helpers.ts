@@ -52,6 +52,8 @@ export function asExcel(ctx: FakeRequestContext): Excel.RequestContext {
 }
 
 export const caps: Capabilities = ALL_CAPABILITIES;
+/** Excel on the web: every set, and the 5 MB payload limits. */
+export const webCaps: Capabilities = { ...ALL_CAPABILITIES, web: true };
 export function capsUpTo(excelApi: string): Capabilities {
   return {
     supports: (set, v) => {
