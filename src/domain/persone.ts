@@ -56,14 +56,38 @@ export function withoutPeriod(name: string): string {
   return out;
 }
 
+/**
+ * The longest trailing period phrase, once blanks are collapsed ("a partire dal 12 settembre 2023
+ * fino al 31 dicembre 2023" is 58): the patterns only ever look at this many final characters,
+ * so a long cell costs its length, not its length cubed.
+ */
+const CODA_PERIODO = 120;
+
 function stripPeriod(name: string): string {
-  let s = name.replace(/\([^)]*\)/g, " ").replace(/\[[^\]]*\]/g, " ");
+  // Blanks collapsed first: the patterns read any run of blanks as one, so nothing changes but the cost.
+  let s = dropSpans(dropSpans(name, "(", ")"), "[", "]").replace(/\s+/g, " ");
   // A trailing phrase only counts as a period when it names a month or a date.
   for (const re of PERIODI_FINALI) {
-    const m = re.exec(s);
-    if (m && m.index > 0) s = s.slice(0, m.index);
+    const from = Math.max(0, s.length - CODA_PERIODO);
+    const m = re.exec(s.slice(from));
+    if (m && from + m.index > 0) s = s.slice(0, from + m.index);
   }
   return s.replace(/\s+/g, " ").trim();
+}
+
+/** Each `open…close` span replaced by a blank, left to right, as /\([^)]*\)/g would: in one linear pass. */
+function dropSpans(s: string, open: string, close: string): string {
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const a = s.indexOf(open, i);
+    if (a < 0) break;
+    const b = s.indexOf(close, a + 1);
+    if (b < 0) break; // no closing mark after it: no later opening can close either
+    out += s.slice(i, a) + " ";
+    i = b + 1;
+  }
+  return i === 0 ? s : out + s.slice(i);
 }
 
 function tokens(name: string): string[] {

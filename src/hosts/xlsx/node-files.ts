@@ -55,7 +55,18 @@ export interface WriteOptions {
  * (loading, computing, building the copy) so that a wrong output path is refused at once.
  */
 export async function checkOutputFile(path: string, opts: WriteOptions): Promise<void> {
-  await resolveOutput(path, opts);
+  const { realDir } = await resolveOutput(path, opts);
+  // A folder can exist and still refuse new files (read-only, or /proc): try, and tidy up.
+  const probe = join(realDir, `.${basename(resolve(path))}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    const fh = await open(probe, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, 0o644);
+    await fh.close();
+  } catch (e) {
+    const code = (e as { code?: string } | null)?.code;
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") throw new PegError(fileErrors.outputFolderUnwritable(path));
+    throw fsError(e, path, "write");
+  }
+  await unlink(probe).catch(() => undefined);
 }
 
 /**
@@ -134,7 +145,19 @@ function fsError(e: unknown, path: string, op: "read" | "write"): PegError {
     if (code === "EISDIR") return new PegError(fileErrors.isDirectory(path));
     return new PegError(fileErrors.fileUnreadable(path));
   }
-  if (code === "ENOENT") return new PegError(fileErrors.outputFolderMissing(path));
+  if (code === "ENOENT" || code === "ENOTDIR") {
+    // The folder is there (/proc, a special file system) but files cannot be made in it.
+    if (isDirectory(dirname(resolve(path)))) return new PegError(fileErrors.outputFolderUnwritable(path));
+    return new PegError(fileErrors.outputFolderMissing(path));
+  }
   if (code === "EISDIR") return new PegError(fileErrors.outputIsDirectory(path));
   return new PegError(fileErrors.outputUnwritable(path));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -135,4 +135,13 @@ describe("writeOutputFile", () => {
       ).message,
     ).toMatch(/è una cartella/);
   });
+
+  it("says the folder cannot be written, not that it is missing, when it exists but refuses new files (/proc)", async () => {
+    const opts = { overwrite: false, inputPaths: [] };
+    for (const p of [checkOutputFile("/proc/peg.xlsx", opts), writeOutputFile("/proc/peg.xlsx", new Uint8Array([1]), opts)]) {
+      const e = await pegError(p);
+      expect(e.message).toMatch(/Non si può scrivere nella cartella/);
+      expect(e.message).not.toMatch(/non esiste/);
+    }
+  });
 });
