@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --solo cli,consolida,syncs,pane]
+ * npm run bench [-- --json] [-- --solo cli,consolida,syncs,pane,startup]
  * Speed and size targets, measured in one run on this machine and reported as ratios.
  */
 import { benchCli } from "./cli";
@@ -27,7 +27,7 @@ if (want("cli")) {
   ]);
 }
 
-for (const extra of ["consolida", "syncs", "pane"] as const) {
+for (const extra of ["consolida", "syncs", "pane", "startup"] as const) {
   if (!want(extra)) continue;
   try {
     const mod = (await import(`./${extra}.ts`)) as {
