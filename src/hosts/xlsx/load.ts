@@ -9,6 +9,7 @@ import { fileErrors } from "../../strings/it";
 import type { Workbook } from "./exceljs";
 import { readXlsx } from "./read";
 import { asBytes, checkWorkbookBytes } from "./sniff";
+import { loadOtherFormat } from "../formats";
 
 export interface LoadOptions {
   /** The name the user knows the file by, for messages and the esercizio hint. */
@@ -29,6 +30,9 @@ export interface LoadedWorkbook {
 export function loadWorkbookGrid(data: Uint8Array | ArrayBuffer, opts: LoadOptions = {}): Promise<LoadedWorkbook> {
   try {
     const bytes = asBytes(data);
+    // .ods and .xls have their own readers (src/hosts/formats.ts).
+    const other = loadOtherFormat(bytes, opts);
+    if (other) return other.then((grid) => ({ grid, esercizioHint: esercizioHint(opts.fileName) }));
     checkWorkbookBytes(bytes, opts);
     const { grid, title } = readXlsx(bytes, opts);
     return Promise.resolve({ grid, esercizioHint: esercizioHint(opts.fileName, { title }) });
