@@ -35,6 +35,7 @@ import type {
 } from "../app/pane-host";
 import { operationMessage, runOperation, undoMessage, type Messaggio } from "../app/run-operation";
 import { Actions } from "./Actions";
+import { ErrorBoundary } from "./ErrorBoundary";
 import { formatTime } from "./format";
 import { Results } from "./Results";
 import { type Mode, useThemeMode } from "./theme";
@@ -92,7 +93,16 @@ export interface AppProps {
   theme?: { mode: Mode; toggle: () => void };
 }
 
-export function App({ host, initialView = "risultati", theme }: AppProps) {
+/** The pane, behind an error boundary: a render failure never leaves it blank. */
+export function App(props: AppProps) {
+  return (
+    <ErrorBoundary>
+      <Pane {...props} />
+    </ErrorBoundary>
+  );
+}
+
+function Pane({ host, initialView = "risultati", theme }: AppProps) {
   const s = useStyles();
   const own = useThemeMode(host);
   const [mode, toggleMode] = theme ? [theme.mode, theme.toggle] : own;
@@ -290,14 +300,17 @@ export function App({ host, initialView = "risultati", theme }: AppProps) {
               {workbook ? pane.workbookLabel(workbook) : pane.noWorkbook}
             </Text>
           </div>
-          <Tooltip content={mode === "dark" ? pane.themeToLight : pane.themeToDark} relationship="label">
-            <Button
-              appearance="subtle"
-              icon={mode === "dark" ? <WeatherSunny20Regular /> : <WeatherMoon20Regular />}
-              onClick={toggleMode}
-              data-testid="theme-toggle"
-            />
-          </Tooltip>
+          {/* In Excel the pane follows the Office theme: a toggle of its own is not an Office convention. */}
+          {host.kind !== "office" && (
+            <Tooltip content={mode === "dark" ? pane.themeToLight : pane.themeToDark} relationship="label">
+              <Button
+                appearance="subtle"
+                icon={mode === "dark" ? <WeatherSunny20Regular /> : <WeatherMoon20Regular />}
+                onClick={toggleMode}
+                data-testid="theme-toggle"
+              />
+            </Tooltip>
+          )}
         </header>
         <TabList
           className={s.tabs}

@@ -179,3 +179,29 @@ describe("App (riquadro attività)", () => {
     expect(msg.textContent).toBe("Fogli aggiunti: Riepilogo (2).");
   });
 });
+
+describe("App error boundary", () => {
+  it("a render failure shows the Italian message, not a blank pane", async () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    // As a bad document URL once did (URIError while rendering the header).
+    const host = fakeHost({
+      workbookName: () => {
+        throw new URIError("URI malformed");
+      },
+    });
+    m = await mount(<App host={host} />);
+    const err = await until(() => m!.container.querySelector('[data-testid="pane-error"]'), "errore");
+    expect(err.textContent).toMatch(/errore imprevisto/);
+    spy.mockRestore();
+  });
+
+  it("in Excel there is no theme toggle of its own; the preview keeps it", async () => {
+    m = await mount(<App host={fakeHost({ kind: "office" })} />);
+    await until(() => m!.container.querySelector('[data-testid="totals"]'), "risultati");
+    expect(m.container.querySelector('[data-testid="theme-toggle"]')).toBeNull();
+    m.unmount();
+    m = await mount(<App host={fakeHost({ kind: "web" })} />);
+    await until(() => m!.container.querySelector('[data-testid="totals"]'), "risultati");
+    expect(m.container.querySelector('[data-testid="theme-toggle"]')).not.toBeNull();
+  });
+});

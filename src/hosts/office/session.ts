@@ -45,17 +45,6 @@ interface Contesto {
   protetti: string[];
 }
 
-/** The cells of one write (created sheets by whatever the apply records: name or id). */
-function createdNames(record: UndoRecord): string[] {
-  return record.createdSheets.map((s: string | { name: string }) => (typeof s === "string" ? s : s.name));
-}
-
-/** Cells the host left alone at undo, when its undo says so ("Foglio!A1"). */
-function notRestored(r: unknown): string[] {
-  const list = (r as { nonRipristinate?: unknown }).nonRipristinate;
-  return Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : [];
-}
-
 /** The Backend over Office.js. */
 export function officeBackend(d: Omit<SessionDeps, "state" | "today">): Backend<UndoRecord> {
   const read = (withSelection: boolean): Promise<WorkbookRead> =>
@@ -63,7 +52,7 @@ export function officeBackend(d: Omit<SessionDeps, "state" | "today">): Backend<
   const scritto = (record: UndoRecord, celle: number): Scritto<UndoRecord> => ({
     token: record,
     celle,
-    nuoviFogli: createdNames(record),
+    nuoviFogli: record.createdSheets,
     prima: record.cells.map((c) => c.previous),
     syncs: record.syncs,
   });
@@ -91,7 +80,7 @@ export function officeBackend(d: Omit<SessionDeps, "state" | "today">): Backend<
     },
     async undo(record): Promise<Ripristinato> {
       const r = await d.run((ctx) => undo(ctx, record));
-      return { celle: r.celle, nonRipristinate: notRestored(r), syncs: r.syncs };
+      return { celle: r.celle, nonRipristinate: r.nonRipristinate, syncs: r.syncs };
     },
     async writeSheets(specs: SheetSpec[]) {
       // 1 sync to list the names + 1 to write.

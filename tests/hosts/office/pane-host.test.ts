@@ -65,6 +65,39 @@ describe("Office PaneHost", () => {
     await expect(t.host.undo()).rejects.toThrow(/nessuna operazione da annullare/);
   });
 
+  it("undo after the user retyped a written cell leaves their value and says so", async () => {
+    const grid: WorkbookGrid = { sheets: sample.sheets.filter((sh) => sh.name !== "Ob 4") };
+    const t = setup({}, grid);
+    const s = await t.host.loadSettings();
+    const p = await t.host.prepare({ tipo: "esiti" }, s);
+    const r = await t.host.apply(p, { sovrascrivi: false });
+    expect(t.fx.state.at("Ente", "D37").value).toBe("OK");
+    // The user types over the esito just written (row 37, column D: "36,3" in the fake).
+    const cells = t.fx.state.sheet("Ente")!.cells;
+    cells.set("36,3", { ...cells.get("36,3")!, value: "PARZIALMENTE RAGGIUNTO" });
+    const u = await t.host.undo();
+    expect(u.nonRipristinate).toEqual(["Ente!D37"]);
+    expect(u.celle).toBe(r.celle - 1);
+    expect(t.fx.state.at("Ente", "D37").value).toBe("PARZIALMENTE RAGGIUNTO");
+  });
+
+  it("names the workbook from its URL, even when the name has a bare % (no URIError)", async () => {
+    const { officeWorkbookName } = await import("../../../src/hosts/office/session");
+    const g = globalThis as { Office?: unknown };
+    const saved = g.Office;
+    const named = (url: string) => {
+      g.Office = { context: { document: { url } } };
+      return officeWorkbookName();
+    };
+    try {
+      expect(named("C:\\Users\\anna\\PEG 100% obiettivi.xlsx")).toBe("PEG 100% obiettivi.xlsx");
+      expect(named("https://comune.sharepoint.com/sites/x/PEG%202024.xlsx?web=1")).toBe("PEG 2024.xlsx");
+      expect(named("")).toBe("Cartella di lavoro");
+    } finally {
+      g.Office = saved;
+    }
+  });
+
   it("highlights, then removes the highlights leaving the sheet exactly as before", async () => {
     const t = setup();
     const before = dump(t);
