@@ -1,13 +1,21 @@
 /**
- * Read the open workbook into the engine's neutral grid in a constant number of syncs:
- *   sync 1 — the worksheet collection (names, visibility);
+ * Read the open workbook into the engine's neutral grid in a constant number of syncs.
+ *
+ * Excel desktop (2 syncs):
+ *   sync 1 — the worksheet collection (names, visibility), and the selection when asked
+ *            (getSelectedRanges: a Ctrl+click selection of several areas is read too);
  *   sync 2 — for every sheet at once: its used range clipped to READ_BOUND, with values,
  *            formulas, number formats, fills (getCellProperties) and merged areas, plus the
  *            protection flag and the unclipped used-range address (to report what was cut off).
- * No sync inside a loop. Only when Excel on the web refuses the single response as too large
- * (5 MB) does the read fall back to one sync per group of sheets (documented in OFFICE-HOST.md).
+ * Excel on the web (3 syncs up to 200 schede, under its 5 MB response limit): sync 2 reads the
+ *   values without fills (fills are most of a read's bytes), then the engine's recogniser
+ *   (`markAreas`) locates the cronoprogramma on those values and sync 3 reads fills only there.
+ * When a single response cannot hold the workbook (the web's limit), or a sheet has more than
+ * 512 merged areas (getMergedAreasOrNullObject then fails), the read is planned from the used
+ * ranges' sizes: one sync for the sizes, then groups of sheets whose estimated UTF-8 bytes fit,
+ * with merges read in row bands that cannot hold more than 512 areas. docs/OFFICE-HOST.md.
  */
-import { SheetGrid, type Cell, type SheetVisibility, type WorkbookGrid, colLetters, rangeA1 } from "../../sheets/grid";
+import { SheetGrid, type Cell, type MergeRange, type SheetVisibility, type WorkbookGrid, colLetters, rangeA1 } from "../../sheets/grid";
 import { officeHost } from "../../strings/it";
 import { rectOf, splitAddress, splitAreas } from "./address";
 import { REQUIREMENTS, officeCapabilities, type Capabilities } from "./capabilities";
@@ -38,9 +46,13 @@ export const EXCEL_ERRORS = new Set([
   "#UNKNOWN!",
 ]);
 
-/** Bytes of response per cell, estimated for grouping sheets when the web limit is hit. */
-const BYTES_PER_CELL = 80;
+/** Response bytes per cell (UTF-8 JSON), for planning groups: values pass, and its fills. */
+const VALUE_BYTES_PER_CELL = 40;
+const FILL_BYTES_PER_CELL = 60;
+/** Under the web's 5 MB, with a margin for what the estimate misses. */
 const GROUP_BUDGET = 3_500_000;
+/** getMergedAreasOrNullObject fails above this many merged areas in one call. */
+export const MAX_MERGED_AREAS = 512;
 
 export interface SheetInfo {
   name: string;
@@ -59,17 +71,27 @@ export interface WorkbookRead {
   avvisi: string[];
   /** context.sync() calls made. */
   syncs: number;
-  /** The selected range, when asked for (`withSelection`); null when it could not be read. */
+  /**
+   * The selected range, when asked for (`withSelection`); null when it could not be read. Several
+   * areas (Ctrl+click) come as "C13,E13:F13" on their one sheet.
+   */
   selezione?: { foglio: string; range: string } | null;
 }
 
 export interface ReadOptions {
   capabilities?: Capabilities;
   bound?: { rows: number; cols: number };
-  /** Response bytes per group in the fallback read (default 3.5 MB, under the web's 5 MB). */
+  /** Response bytes per group in the planned read (default 3.5 MB, under the web's 5 MB). */
   groupBudgetBytes?: number;
   /** Also read the selected range, in the first sync (for the cronoprogramma marks). */
   withSelection?: boolean;
+  /**
+   * Where fills matter on a sheet (the engine's recogniser on the values; see mark-areas.ts). On
+   * Excel on the web fills are read only there, unless `fills: "all"`; without it, everywhere.
+   */
+  markAreas?: (sheet: SheetGrid) => MergeRange[];
+  /** "all": every fill even on the web (Pulisci evidenziazioni needs the highlights' fills). */
+  fills?: "all" | "marks";
 }
 
 function visibilityOf(v: string): SheetVisibility {
@@ -78,26 +100,50 @@ function visibilityOf(v: string): SheetVisibility {
   return "visible";
 }
 
+interface Fills {
+  /** Where the result starts; absent: at the area read. */
+  origin?: MergeRange;
+  result: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+}
+
 interface Queued {
   sheet: Excel.Worksheet;
   used: Excel.Range;
   area: Excel.Range;
-  fills: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
-  merges: Excel.RangeAreas | null;
+  fills: Fills[];
+  merges: Excel.RangeAreas[];
 }
 
-function queueSheet(sheet: Excel.Worksheet, boundAddress: string, withMerges: boolean): Queued {
+const FILL = { format: { fill: { color: true, pattern: true } } } as const;
+
+/**
+ * Queue one sheet's values pass. `area` is the bounded used area when known (planned read):
+ * then merges go in row bands of at most 512 cells, which cannot hold more than 512 areas.
+ */
+function queueSheet(sheet: Excel.Worksheet, boundAddress: string, o: { merges: boolean; fills: boolean; area?: MergeRange }): Queued {
   // The non-values-only used range: fill-only cronoprogramma marks extend it too.
   const used = sheet.getUsedRange(false);
   used.load("address");
   // Start at A1 so the intersection is never empty (no null objects to chain methods on).
-  const area = used.getBoundingRect("A1").getIntersection(boundAddress);
+  const area = o.area ? sheet.getRange(rangeA1(o.area)) : used.getBoundingRect("A1").getIntersection(boundAddress);
   area.load("address,values,formulas,numberFormat");
-  const fills = area.getCellProperties({ format: { fill: { color: true, pattern: true } } });
-  let merges: Excel.RangeAreas | null = null;
-  if (withMerges) {
-    merges = area.getMergedAreasOrNullObject();
-    merges.load("address");
+  const fills: Fills[] = [];
+  if (o.fills) fills.push({ origin: o.area, result: area.getCellProperties(FILL) });
+  const merges: Excel.RangeAreas[] = [];
+  if (o.merges) {
+    const bands: Excel.Range[] = [];
+    if (!o.area) bands.push(area);
+    else {
+      const cols = o.area.c2 - o.area.c1 + 1;
+      const rows = Math.max(1, Math.floor(MAX_MERGED_AREAS / cols));
+      for (let r = o.area.r1; r <= o.area.r2; r += rows)
+        bands.push(sheet.getRange(rangeA1({ r1: r, c1: o.area.c1, r2: Math.min(r + rows - 1, o.area.r2), c2: o.area.c2 })));
+    }
+    for (const b of bands) {
+      const m = b.getMergedAreasOrNullObject();
+      m.load("address");
+      merges.push(m);
+    }
   }
   sheet.protection.load("protected");
   return { sheet, used, area, fills, merges };
@@ -110,14 +156,22 @@ function toGrid(q: Queued, name: string, visibility: SheetVisibility): SheetGrid
   const values = q.area.values;
   const formulas = q.area.formulas;
   const formats = q.area.numberFormat;
-  const props = q.fills.value;
+  const fillAt = new Map<string, string>();
+  for (const f of q.fills) {
+    const o = f.origin ?? origin;
+    f.result.value.forEach((row, i) =>
+      row.forEach((p, j) => {
+        const fill = p.format?.fill;
+        if (fill && fill.pattern !== "None" && fill.color) fillAt.set(`${o.r1 + i},${o.c1 + j}`, fill.color.toUpperCase());
+      }),
+    );
+  }
   for (let i = 0; i < values.length; i++) {
     const vRow = values[i]!;
     for (let j = 0; j < vRow.length; j++) {
       const raw = vRow[j] as unknown;
       const f = formulas[i]?.[j] as unknown;
-      const fillProps = props[i]?.[j]?.format?.fill;
-      const fill = fillProps && fillProps.pattern !== "None" && fillProps.color ? fillProps.color.toUpperCase() : null;
+      const fill = fillAt.get(`${origin.r1 + i},${origin.c1 + j}`) ?? null;
       // A formula's text differs from its value; text that merely starts with "=" does not.
       const isFormula = typeof f === "string" && f.startsWith("=") && f !== raw;
       const blank = raw === "" || raw === null || raw === undefined;
@@ -134,14 +188,32 @@ function toGrid(q: Queued, name: string, visibility: SheetVisibility): SheetGrid
       g.set(origin.r1 + i, origin.c1 + j, cell);
     }
   }
-  if (q.merges && !q.merges.isNullObject) for (const a of splitAreas(q.merges.address)) g.addMerge(rectOf(a));
+  const seen = new Set<string>();
+  for (const m of q.merges)
+    if (!m.isNullObject)
+      for (const a of splitAreas(m.address)) {
+        // A merge across two bands is listed by both.
+        if (seen.has(a)) continue;
+        seen.add(a);
+        g.addMerge(rectOf(a));
+      }
   return g;
+}
+
+/** The selection as "C13" / "C13:F14" / "C13,E13:F13" on its sheet. */
+function selectionOf(address: string): { foglio: string; range: string } | null {
+  const areas = splitAreas(address).map(splitAddress);
+  const foglio = areas[0]?.foglio;
+  if (!foglio || areas.some((a) => a.foglio !== null && a.foglio !== foglio)) return null;
+  return { foglio, range: areas.map((a) => a.range.replace(/\$/g, "")).join(",") };
 }
 
 export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<WorkbookRead> {
   const caps = opts.capabilities ?? officeCapabilities();
   const bound = opts.bound ?? READ_BOUND;
   const boundAddress = `A1:${colLetters(bound.cols - 1)}${bound.rows}`;
+  const boundRect: MergeRange = { r1: 0, c1: 0, r2: bound.rows - 1, c2: bound.cols - 1 };
+  const budget = opts.groupBudgetBytes ?? GROUP_BUDGET;
   const avvisi: string[] = [];
   let syncs = 0;
   const sync = async () => {
@@ -151,19 +223,21 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   if (!caps.supports(REQUIREMENTS.core.set, REQUIREMENTS.core.version)) throw toPegError({ code: "ApiNotFound" });
   const withMerges = caps.supports(REQUIREMENTS.merges.set, REQUIREMENTS.merges.version);
   if (!withMerges) avvisi.push(officeHost.unioniNonLette);
+  // On the web, fills in a second pass, only where the recogniser says marks are.
+  const marksOnly = !!caps.web && !!opts.markAreas && opts.fills !== "all";
 
   try {
     const collection = context.workbook.worksheets;
     collection.load("items/name,items/visibility");
     let selezione: WorkbookRead["selezione"];
     if (opts.withSelection) {
-      const sel = context.workbook.getSelectedRange();
+      const many = caps.supports(REQUIREMENTS.selectedRanges.set, REQUIREMENTS.selectedRanges.version);
+      const sel = many ? context.workbook.getSelectedRanges() : context.workbook.getSelectedRange();
       sel.load("address");
       try {
         syncs++;
         await context.sync();
-        const { foglio, range } = splitAddress(sel.address);
-        selezione = foglio ? { foglio, range } : null;
+        selezione = selectionOf(sel.address);
       } catch (e) {
         // A chart or a shape is selected: read the sheets anyway, without the selection.
         if (officeErrorCode(e) !== "InvalidSelection" && officeErrorCode(e) !== "InvalidArgument") throw e;
@@ -174,40 +248,17 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     } else await sync();
     const items = collection.items;
 
-    let queued: Queued[] | null = items.map((s) => queueSheet(s, boundAddress, withMerges));
+    let queued: Queued[] | null = items.map((s) => queueSheet(s, boundAddress, { merges: withMerges, fills: !marksOnly }));
     try {
       await sync();
     } catch (e) {
-      if (!isPayloadLimit(e)) throw e;
+      // Too big for one response (web), or a sheet with more than 512 merged areas: plan it.
+      if (officeErrorCode(e) === "InvalidOperationInCellEditMode" || officeErrorCode(e) === "AccessDenied") throw e;
+      if (isPayloadLimit(e)) avvisi.push(officeHost.troppoGrande);
       queued = null;
     }
-    if (!queued) {
-      // Excel on the web: the single response passed 5 MB. Size each sheet, then read in groups.
-      avvisi.push(officeHost.troppoGrande);
-      const sizes = items.map((s) => {
-        const r = s.getUsedRange(false).getBoundingRect("A1").getIntersection(boundAddress);
-        r.load("rowCount,columnCount");
-        return r;
-      });
-      await sync();
-      queued = new Array<Queued>(items.length);
-      let group: number[] = [];
-      let bytes = 0;
-      const flush = async () => {
-        if (group.length === 0) return;
-        for (const i of group) queued![i] = queueSheet(items[i]!, boundAddress, withMerges);
-        await sync();
-        group = [];
-        bytes = 0;
-      };
-      for (let i = 0; i < items.length; i++) {
-        const b = sizes[i]!.rowCount * sizes[i]!.columnCount * BYTES_PER_CELL;
-        if (bytes + b > (opts.groupBudgetBytes ?? GROUP_BUDGET)) await flush();
-        group.push(i);
-        bytes += b;
-      }
-      await flush();
-    }
+    if (!queued)
+      queued = await plannedRead(context, items, boundAddress, boundRect, { merges: withMerges, fills: !marksOnly, budget, sync });
 
     const sheets: SheetInfo[] = [];
     const grids: SheetGrid[] = [];
@@ -221,6 +272,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
       sheets.push({ name, visibility, protetto: q.sheet.protection.protected, usedAddress: q.used.address, tagliato });
       grids.push(toGrid(q, name, visibility));
     });
+    if (marksOnly) await readMarks(context, items, queued, grids, opts.markAreas!, budget, sync);
     const out: WorkbookRead = { grid: { sheets: grids }, sheets, avvisi, syncs };
     if (opts.withSelection) out.selezione = selezione ?? null;
     return out;
@@ -229,7 +281,104 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   }
 }
 
+/**
+ * The read planned from sizes: one sync for each sheet's bounded used area, then groups of sheets
+ * whose estimated response fits `budget`, merges in bands under 512 areas.
+ */
+async function plannedRead(
+  context: Excel.RequestContext,
+  items: Excel.Worksheet[],
+  boundAddress: string,
+  boundRect: MergeRange,
+  o: { merges: boolean; fills: boolean; budget: number; sync: () => Promise<void> },
+): Promise<Queued[]> {
+  const sizes = items.map((s) => {
+    const r = s.getUsedRange(false).getBoundingRect("A1").getIntersection(boundAddress);
+    r.load("address");
+    return r;
+  });
+  await o.sync();
+  const areas = sizes.map((r) => {
+    const a = rectOf(r.address);
+    return { r1: a.r1, c1: a.c1, r2: Math.min(a.r2, boundRect.r2), c2: Math.min(a.c2, boundRect.c2) };
+  });
+  const queued = new Array<Queued>(items.length);
+  const perCell = VALUE_BYTES_PER_CELL + (o.fills ? FILL_BYTES_PER_CELL : 0);
+  const groups = groupBy(
+    areas.map((a) => (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1) * perCell),
+    o.budget,
+  );
+  const readGroup = async (group: number[]) => {
+    for (const i of group) queued[i] = queueSheet(items[i]!, boundAddress, { merges: o.merges, fills: o.fills, area: areas[i] });
+    await o.sync();
+  };
+  for (const g of groups) await readGroup(g);
+  return queued;
+}
+
+/** Indexes in consecutive groups whose sizes add up to at most `budget` (a bigger one alone). */
+function groupBy(sizes: number[], budget: number): number[][] {
+  const out: number[][] = [];
+  let cur: number[] = [];
+  let bytes = 0;
+  sizes.forEach((b, i) => {
+    if (cur.length && bytes + b > budget) {
+      out.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(i);
+    bytes += b;
+  });
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** Excel on the web: the fills of the cronoprogramma areas, in as few syncs as the budget allows. */
+async function readMarks(
+  context: Excel.RequestContext,
+  items: Excel.Worksheet[],
+  queued: Queued[],
+  grids: SheetGrid[],
+  markAreas: (sheet: SheetGrid) => MergeRange[],
+  budget: number,
+  sync: () => Promise<void>,
+): Promise<void> {
+  const wanted: Array<{ i: number; rect: MergeRange }> = [];
+  grids.forEach((g, i) => {
+    const area = rectOf(queued[i]!.area.address);
+    for (const m of markAreas(g)) {
+      // Only what lies in the area read: nothing outside it was read either.
+      const rect = { r1: Math.max(m.r1, area.r1), c1: Math.max(m.c1, area.c1), r2: Math.min(m.r2, area.r2), c2: Math.min(m.c2, area.c2) };
+      if (rect.r1 <= rect.r2 && rect.c1 <= rect.c2) wanted.push({ i, rect });
+    }
+  });
+  if (wanted.length === 0) return;
+  const groups = groupBy(
+    wanted.map((w) => (w.rect.r2 - w.rect.r1 + 1) * (w.rect.c2 - w.rect.c1 + 1) * FILL_BYTES_PER_CELL),
+    budget,
+  );
+  const readGroup = async (group: number[]) => {
+    const results = group.map((k) => {
+      const { i, rect } = wanted[k]!;
+      return { i, rect, result: items[i]!.getRange(rangeA1(rect)).getCellProperties(FILL) };
+    });
+    await sync();
+    for (const { i, rect, result } of results)
+      result.value.forEach((row, dr) =>
+        row.forEach((p, dc) => {
+          const fill = p.format?.fill;
+          if (!fill || fill.pattern === "None" || !fill.color) return;
+          const r = rect.r1 + dr;
+          const c = rect.c1 + dc;
+          grids[i]!.set(r, c, { ...(grids[i]!.get(r, c) ?? { v: null }), fill: fill.color.toUpperCase() });
+        }),
+      );
+  };
+  for (const g of groups) await readGroup(g);
+}
+
 /** The grid alone (the engine's input). */
-export async function readWorkbookGrid(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<WorkbookGrid> {
+export async function readWorkbookGrid(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<WorkbookRead["grid"]> {
   return (await readWorkbook(context, opts)).grid;
 }

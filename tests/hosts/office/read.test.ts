@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { SheetGrid } from "../../../src/sheets/grid";
 import { readWorkbook, readWorkbookGrid } from "../../../src/hosts/office/read";
 import { isPegError } from "../../../src/domain/errors";
-import { asExcel, caps, capsUpTo, fake, schedaSheet, workbook } from "./helpers";
+import { loadWorkbookGrid } from "../../../src/hosts/xlsx/load";
+import { markAreas } from "../../../src/hosts/office/mark-areas";
+import { benchWorkbook } from "../../../bench/workbooks";
+import { asExcel, caps, capsUpTo, fake, schedaSheet, webCaps, workbook } from "./helpers";
 
 describe("readWorkbookGrid", () => {
   it("reads values, formats, fills, formulas, errors and merges like the seed grid", async () => {
@@ -112,5 +115,40 @@ describe("readWorkbookGrid", () => {
     expect(r.syncs).toBeGreaterThan(3);
     expect(r.avvisi.join(" ")).toMatch(/divisa in più passaggi/);
     expect(r.grid.sheets.map((s) => [...s.cells()])).toEqual(full.sheets.map((s) => [...s.cells()]));
+  });
+});
+
+/** The audit's defects in the read path (issue 10): each test failed before the fix. */
+describe("readWorkbook as Excel really behaves", () => {
+  it("reads a sheet with more than 512 merged areas (in chunks under the limit)", async () => {
+    const g = schedaSheet("Ob 1");
+    for (let r = 40; r < 640; r++) g.addMerge({ r1: r, c1: 8, r2: r, c2: 9 });
+    const fx = fake({ sheets: [g] });
+    const r = await readWorkbook(asExcel(fx.context()), { capabilities: caps });
+    expect(r.grid.sheets[0]!.merges).toEqual(g.merges);
+    // The single call fails; the read is then planned from the sizes (1 more sync) in bands.
+    expect(r.syncs).toBe(4);
+    expect(fx.state.syncCount).toBe(4);
+  });
+
+  it("reads a multi-area selection (Ctrl+click months) through getSelectedRanges", async () => {
+    const fx = fake(workbook(1), { selection: "'Ob 1'!C13,E13:F13" });
+    const r = await readWorkbook(asExcel(fx.context()), { capabilities: caps, withSelection: true });
+    expect(r.selezione).toEqual({ foglio: "Ob 1", range: "C13,E13:F13" });
+    expect(r.syncs).toBe(2);
+  });
+
+  it.each([1, 10, 50, 200])("on Excel on the web reads %i schede in at most 3 syncs under the 5 MB response limit", async (n) => {
+    const { grid } = await loadWorkbookGrid(await benchWorkbook(n), { fileName: `bench-${n}.xlsx` });
+    const fx = fake(grid, { platform: "web" });
+    const r = await readWorkbook(asExcel(fx.context()), { capabilities: webCaps, markAreas });
+    expect(r.syncs).toBeLessThanOrEqual(3);
+    expect(Math.max(...fx.state.payloads.map((p) => p.response))).toBeLessThanOrEqual(5_000_000);
+    // The marks are read: every cronoprogramma fill of the source is in the grid.
+    const src = grid.sheets[1]!;
+    const got = r.grid.sheets[1]!;
+    for (const [row, col, cell] of src.cells())
+      if (cell.fill && markAreas(src).some((a) => row >= a.r1 && row <= a.r2 && col >= a.c1 && col <= a.c2))
+        expect(got.get(row, col)?.fill).toBe(cell.fill);
   });
 });
