@@ -1,6 +1,8 @@
 /** A small argument parser: positional arguments, boolean flags and flags with a value. */
+import { readFileSync } from "node:fs";
 import { PegError } from "../domain/errors";
-import { cli as t } from "../strings/it";
+import { SettingsSchema, type Settings } from "../domain/settings";
+import { cli as t, controlli } from "../strings/it";
 
 export interface ParsedArgs {
   positional: string[];
@@ -53,4 +55,50 @@ export function parseAnno(v: string | true | undefined): number | null {
   if (v === undefined || v === true) return null;
   if (/^\d{4}$/.test(v) && Number(v) >= 2000 && Number(v) <= 2100) return Number(v);
   throw new PegError(t.annoNonValido(v));
+}
+
+/**
+ * --impostazioni FILE.json (issue 11): the settings a comune keeps in a file (fasce, missing-data
+ * policy, decreasing formula, thresholds…), checked with the settings schema; --al and --anno
+ * given on the command line win over the file. A bad file is a PegError (exit 2).
+ */
+export function settingsFrom(file: string | true | undefined, al: string | null, anno: number | null): Settings {
+  const ti = controlli.impostazioni;
+  let raw: unknown = {};
+  if (typeof file === "string") {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      throw new PegError(ti.fileNonLeggibile(file));
+    }
+    try {
+      raw = JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch {
+      throw new PegError(ti.nonJson(file));
+    }
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      throw new PegError(ti.nonValido(file, [ti.campo("", "serve un oggetto JSON { … }")]));
+  }
+  const known = new Set(Object.keys(SettingsSchema.shape));
+  const unknown = Object.keys(raw as Record<string, unknown>).filter((key) => !known.has(key));
+  if (unknown.length && typeof file === "string")
+    throw new PegError(
+      ti.nonValido(
+        file,
+        unknown.map((key) => ti.campo(key, ti.sconosciuto([...known]))),
+      ),
+    );
+  const merged = { ...(raw as Record<string, unknown>) };
+  if (al !== null) merged.dataRiferimento = al;
+  if (anno !== null) merged.esercizio = anno;
+  const parsed = SettingsSchema.safeParse(merged);
+  if (!parsed.success)
+    throw new PegError(
+      ti.nonValido(
+        typeof file === "string" ? file : "",
+        parsed.error.issues.slice(0, 5).map((i) => ti.campo(i.path.join("."), ti.problema(i as unknown as Record<string, unknown>))),
+      ),
+    );
+  return parsed.data;
 }

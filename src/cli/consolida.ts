@@ -1,20 +1,21 @@
 /**
  * `peg consolida A.xlsx B.xlsx … | CARTELLA -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA]
- * [--json] [--sovrascrivi]`: reads every settore's workbook (never writing to it), consolidates
+ * [--impostazioni FILE.json] [--confronta PRECEDENTE.xlsx] [--json] [--sovrascrivi]`: reads every settore's workbook (never writing to it), consolidates
  * them and writes the riepilogo to a new file. Exit codes: 0 no errore, 1 some errore or some
  * file unreadable, 2 when no input can be used at all (or the command line is wrong).
  */
 import { readdir, realpath, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { consolidateRead, readSources } from "../app/consolidation";
-import type { Consolidation, FileNonLetto } from "../domain/consolidation";
+import { confronta, type Consolidation, type FileNonLetto } from "../domain/consolidation";
 import { PegError, isPegError } from "../domain/errors";
-import { SettingsSchema, type Settings } from "../domain/settings";
+import type { Settings } from "../domain/settings";
 import { writeOutputFile } from "../hosts/xlsx/node-files";
 import { workbookFromSpecs } from "../hosts/xlsx/render";
 import { consolidationSheets } from "../sheets/layout-consolidation";
 import { cli, consolidamento, fileErrors } from "../strings/it";
-import { parseAl, parseAnno, parseArgs } from "./args";
+import { parseAl, parseAnno, parseArgs, settingsFrom } from "./args";
+import { leggiPrecedente } from "./confronta";
 import { CLI_MESSAGES, settoreSource, type EsitoLettura, type Lettura } from "./consolida-read";
 import type { CliIO } from "./io";
 
@@ -27,13 +28,16 @@ export interface ConsolidaArgs {
   anno: number | null;
   json: boolean;
   sovrascrivi: boolean;
+  /** --impostazioni FILE.json and --confronta PRECEDENTE.xlsx (issue 11). */
+  impostazioni: string | null;
+  confronta: string | null;
 }
 
 /** The command line, checked; a wrong one is a PegError (exit 2) that says what to type. */
 export function parseConsolidaArgs(argv: string[]): ConsolidaArgs {
   const p = parseArgs(argv, {
     boolean: ["json", "sovrascrivi"],
-    value: ["o", "al", "anno"],
+    value: ["o", "al", "anno", "impostazioni", "confronta"],
     alias: { output: "o" },
   });
   const output = p.flags.get("o");
@@ -44,6 +48,8 @@ export function parseConsolidaArgs(argv: string[]): ConsolidaArgs {
     anno: parseAnno(p.flags.get("anno")),
     json: p.flags.has("json"),
     sovrascrivi: p.flags.has("sovrascrivi"),
+    impostazioni: typeof p.flags.get("impostazioni") === "string" ? (p.flags.get("impostazioni") as string) : null,
+    confronta: typeof p.flags.get("confronta") === "string" ? (p.flags.get("confronta") as string) : null,
   };
   if (a.inputs.length === 0) throw new PegError(t.nessunInput);
   if (!a.output && !a.json) throw new PegError(t.nessunOutput);
@@ -182,10 +188,9 @@ export async function leggiTutti(
 
 async function consolida(args: ConsolidaArgs, io: CliIO): Promise<number> {
   const cwd = process.cwd();
-  const settings = SettingsSchema.parse({
-    dataRiferimento: args.al,
-    esercizio: args.anno,
-  });
+  const settings = settingsFrom(args.impostazioni ?? undefined, args.al, args.anno);
+  // The earlier riepilogo is checked before the long work: a wrong file stops here (exit 2).
+  const precedente = args.confronta ? await leggiPrecedente(args.confronta) : null;
   const today = io.today();
   const outputAbs = args.output ? resolve(cwd, args.output) : null;
   const progress = (s: string) => {
@@ -222,6 +227,7 @@ async function consolida(args: ConsolidaArgs, io: CliIO): Promise<number> {
     return 2;
   }
   const { consolidation: c, nonLetti } = consolidato;
+  if (precedente) c.variazioni = confronta(precedente, c);
   if (args.output) {
     progress(cli.progressoScrittura(args.output));
     const bytes = await workbookFromSpecs(consolidationSheets(c));

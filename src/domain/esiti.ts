@@ -2,7 +2,7 @@
  * Indicator raggiungimento and esito (spec §4.1): tipo, direzione, raggiungimento 0–100 and the
  * esito by the OK / PARZIALE thresholds.
  */
-import type { Direzione, Esito, TipoValore } from "./model";
+import type { Direzione, Esito, Indicatore, TipoValore } from "./model";
 import { normLabel } from "./text";
 import { isoDate, parseValue, roundTiny, type DateParts, type Parsed, type RawValue } from "./values";
 
@@ -11,6 +11,28 @@ export interface IndicatoreInput {
   atteso: RawValue;
   realizzato: RawValue;
   note: string | null;
+}
+
+/** A band of raggiungimento (spec §4.3c): a fixed score, or score × (r − min)/(max − min). */
+export interface Fascia {
+  min: number;
+  max: number;
+  punteggio: number;
+  proporzionale: boolean;
+}
+
+/** What a missing realizzato means at year end (settings): see docs/RULES.md. */
+export type RealizzatoMancante = "non calcolato" | "zero" | "non valutabile";
+/** The decreasing formula: atteso/realizzato (default) or the linear (2·atteso − realizzato)/atteso. */
+export type FormulaDecrescente = "rapporto" | "lineare";
+
+/** The comune's choices beyond the two thresholds; every field absent keeps spec §4.1. */
+export interface RegoleValutazione {
+  fasce?: readonly Fascia[];
+  realizzatoMancante?: RealizzatoMancante;
+  formulaDecrescente?: FormulaDecrescente;
+  /** True at year end (the data di riferimento closes the esercizio): the missing-data policy applies. */
+  finale?: boolean;
 }
 
 export interface IndicatoreValutato {
@@ -24,6 +46,12 @@ export interface IndicatoreValutato {
   senzaAnno: Array<"atteso" | "realizzato">;
   /** True when atteso and realizzato cannot be compared (INDICATORE_NON_VALUTABILE). */
   nonValutabile: boolean;
+  /** The raggiungimento before the fasce, when fasce changed it. */
+  raggiungimentoCalcolato?: number;
+  /** Set when the missing-data policy gave the esito of an empty realizzato at year end. */
+  mancante?: "zero" | "non valutabile";
+  /** Set when a typed esito was kept because its Note says "forzato" (spec §4.3c). */
+  forzato?: { motivo: string; esitoCalcolato: Esito | null; raggiungimentoCalcolato: number | null };
 }
 
 const DECRESCENTE_NOME =
@@ -73,7 +101,12 @@ function reportValue(p: Parsed, year: number): string | number | null {
   }
 }
 
-export function raggiungimentoNumerico(atteso: number, realizzato: number, direzione: Direzione): number {
+export function raggiungimentoNumerico(
+  atteso: number,
+  realizzato: number,
+  direzione: Direzione,
+  formula: FormulaDecrescente = "rapporto",
+): number {
   if (direzione === "crescente") {
     if (realizzato >= atteso) return 100;
     if (atteso > 0 && realizzato <= 0) return 0;
@@ -81,11 +114,66 @@ export function raggiungimentoNumerico(atteso: number, realizzato: number, direz
     return roundTiny((100 * realizzato) / atteso);
   }
   if (realizzato <= atteso) return 100;
-  if (atteso > 0) return roundTiny((100 * atteso) / realizzato);
-  return 0;
+  if (atteso <= 0) return 0;
+  // Linear: each unit over the target costs as much as a unit under it would in crescente; floor 0.
+  if (formula === "lineare") return roundTiny(Math.max(0, (100 * (2 * atteso - realizzato)) / atteso));
+  return roundTiny((100 * atteso) / realizzato);
 }
 
-export function valutaIndicatore(input: IndicatoreInput, esercizio: number, sogliaOk: number, sogliaParziale: number): IndicatoreValutato {
+/**
+ * The score of a raggiungimento by the fasce: the band whose [min, max] holds it (the higher band
+ * on a shared bound), fixed or proportional; 0 outside every band. No fasce: unchanged.
+ */
+export function punteggioFasce(r: number, fasce: readonly Fascia[] | undefined): number {
+  if (!fasce || fasce.length === 0) return r;
+  let band: Fascia | undefined;
+  for (const f of fasce) if (r >= f.min && r <= f.max && (!band || f.min >= band.min)) band = f;
+  if (!band) return 0;
+  if (!band.proporzionale) return band.punteggio;
+  return roundTiny((band.punteggio * (r - band.min)) / (band.max - band.min));
+}
+
+/** The reason of a forced esito: the Note after "forzato" ("forzato: fattori esogeni" → "fattori esogeni"); null when not forced. */
+export function motivoForzatura(note: string | null): string | null {
+  if (!note) return null;
+  const m = /^\s*forzat[oa]\b[\s:;,.–—-]*(.*)$/is.exec(note);
+  return m ? m[1]!.trim() : null;
+}
+
+/**
+ * A typed esito kept against the computed one (spec §4.3c). It counts in the medie with the
+ * raggiungimento its esito stands for: the computed one when already in that esito's band, else
+ * the band's lower bound (OK → soglia OK, PARZIALE → soglia parziale, NON RAGGIUNTO → 0);
+ * DA VERIFICARE is not counted.
+ */
+export function forzaEsito(
+  v: IndicatoreValutato,
+  scritto: Esito,
+  motivo: string,
+  sogliaOk: number,
+  sogliaParziale: number,
+): IndicatoreValutato {
+  const r = v.raggiungimento;
+  let conta: number | null;
+  if (scritto === "DA VERIFICARE") conta = null;
+  else if (r !== null && esitoDa(r, sogliaOk, sogliaParziale) === scritto) conta = r;
+  else conta = scritto === "OK" ? sogliaOk : scritto === "PARZIALE" ? sogliaParziale : 0;
+  return {
+    ...v,
+    esito: scritto,
+    raggiungimento: conta,
+    nonValutabile: false,
+    forzato: { motivo, esitoCalcolato: v.esito, raggiungimentoCalcolato: r },
+  };
+}
+
+export function valutaIndicatore(
+  input: IndicatoreInput,
+  esercizio: number,
+  sogliaOk: number,
+  sogliaParziale: number,
+  regole: RegoleValutazione = {},
+): IndicatoreValutato {
   let a = parseValue(input.atteso);
   let r = parseValue(input.realizzato);
   // A percentage next to a plain number: "80%" vs "80" means 80 % on both sides.
@@ -113,13 +201,22 @@ export function valutaIndicatore(input: IndicatoreInput, esercizio: number, sogl
     senzaAnno,
   };
 
-  // Not yet measured: nothing to say.
-  if (r.tipo === "vuoto") return { ...base, raggiungimento: null, esito: null, nonValutabile: false };
+  // Not yet measured: nothing to say, unless the year is over and the comune decided what it means.
+  if (r.tipo === "vuoto") {
+    const policy = regole.finale && a.tipo !== "vuoto" ? (regole.realizzatoMancante ?? "non calcolato") : "non calcolato";
+    if (policy === "zero") {
+      const ragg = punteggioFasce(0, regole.fasce);
+      return { ...base, raggiungimento: ragg, esito: esitoDa(ragg, sogliaOk, sogliaParziale), nonValutabile: false, mancante: "zero" };
+    }
+    if (policy === "non valutabile")
+      return { ...base, raggiungimento: null, esito: "DA VERIFICARE", nonValutabile: false, mancante: "non valutabile" };
+    return { ...base, raggiungimento: null, esito: null, nonValutabile: false };
+  }
 
   let ragg: number | null = null;
   if (a.tipo === r.tipo) {
     if (a.tipo === "numero" || a.tipo === "percentuale") {
-      ragg = raggiungimentoNumerico(a.value, (r as { value: number }).value, direzione);
+      ragg = raggiungimentoNumerico(a.value, (r as { value: number }).value, direzione, regole.formulaDecrescente);
     } else if (a.tipo === "data" && r.tipo === "data") {
       ragg = dateValue(r.date, yearR) <= dateValue(a.date, yearA) ? 100 : 0;
     } else if (a.tipo === "si_no" && r.tipo === "si_no") {
@@ -127,7 +224,15 @@ export function valutaIndicatore(input: IndicatoreInput, esercizio: number, sogl
     }
   }
   if (ragg === null) return { ...base, raggiungimento: null, esito: "DA VERIFICARE", nonValutabile: true };
-  return { ...base, raggiungimento: ragg, esito: esitoDa(ragg, sogliaOk, sogliaParziale), nonValutabile: false };
+  const punteggio = punteggioFasce(ragg, regole.fasce);
+  const out: IndicatoreValutato = {
+    ...base,
+    raggiungimento: punteggio,
+    esito: esitoDa(punteggio, sogliaOk, sogliaParziale),
+    nonValutabile: false,
+  };
+  if (punteggio !== ragg) out.raggiungimentoCalcolato = ragg;
+  return out;
 }
 
 /** Valid values of an Esito cell, normalised; null for anything else (ESITO_NON_VALIDO). */
@@ -148,4 +253,12 @@ export function media(values: number[], weights?: Array<number | null>): number 
     if (tot > 0) return roundTiny(values.reduce((s, v, i) => s + v * (weights[i] as number), 0) / tot);
   }
   return roundTiny(values.reduce((s, v) => s + v, 0) / values.length);
+}
+
+/** The report fields a forced esito or the fasce add to an indicator (absent otherwise, so reports stay as they were). */
+export function extraIndicatore(v: IndicatoreValutato): Pick<Indicatore, "forzato" | "raggiungimentoCalcolato"> {
+  const out: Pick<Indicatore, "forzato" | "raggiungimentoCalcolato"> = {};
+  if (v.raggiungimentoCalcolato !== undefined) out.raggiungimentoCalcolato = Math.round(v.raggiungimentoCalcolato * 100) / 100;
+  if (v.forzato) out.forzato = { ...v.forzato };
+  return out;
 }

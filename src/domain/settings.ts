@@ -4,9 +4,19 @@
  * to their defaults.
  */
 import { z } from "zod";
+import type { RegoleValutazione } from "./esiti";
 
 const hex = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "Colore non valido: usare il formato #RRGGBB");
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Data non valida: usare il formato AAAA-MM-GG");
+
+export const FasciaSchema = z
+  .object({
+    min: z.number().min(0).max(1000),
+    max: z.number().min(0).max(1000),
+    punteggio: z.number().min(0).max(100),
+    proporzionale: z.boolean().default(false),
+  })
+  .refine((f) => f.max > f.min, { message: "In ogni fascia «max» deve essere maggiore di «min»", path: ["max"] });
 
 export const SettingsSchema = z
   .object({
@@ -28,6 +38,12 @@ export const SettingsSchema = z
       .default({ previsto: "#9DC3E6", effettivo: "#A9D08E", errore: "#FF9999", avviso: "#FFE699" }),
     /** Live checking after edits (task pane). */
     verificaAutomatica: z.boolean().default(true),
+    /** Fasce di raggiungimento (spec §4.3c); empty: the raggiungimento is the score (§4.1). */
+    fasce: z.array(FasciaSchema).max(20).default([]),
+    /** What an empty realizzato means at year end. */
+    realizzatoMancante: z.enum(["non calcolato", "zero", "non valutabile"]).default("non calcolato"),
+    /** The decreasing formula when the realizzato is over the atteso. */
+    formulaDecrescente: z.enum(["rapporto", "lineare"]).default("rapporto"),
   })
   .refine((s) => s.sogliaParziale <= s.sogliaOk, {
     message: "La soglia PARZIALE non può superare la soglia OK",
@@ -87,4 +103,10 @@ export function resolveContext(settings: Settings, workbookYear: number | null, 
   else meseRiferimento = m;
   const finale = al >= `${esercizio}-12-31`;
   return { esercizio, al, meseRiferimento, finale, settings };
+}
+
+/** The evaluation rules of the settings, for valutaIndicatore (the policy on missing values applies at year end only). */
+export function regoleDa(ctx: EvalContext): RegoleValutazione {
+  const s = ctx.settings;
+  return { fasce: s.fasce, realizzatoMancante: s.realizzatoMancante, formulaDecrescente: s.formulaDecrescente, finale: ctx.finale };
 }

@@ -5,9 +5,9 @@
  * so they sort, filter and chart as numbers; every string copied from a settore's file is a
  * SpecCell string, which hosts write as text (never a formula).
  */
-import type { Consolidation, Classe } from "../domain/consolidation/model";
+import type { Consolidation, Classe, VoceStrategica } from "../domain/consolidation/model";
 import type { Esito, Gravita, Indicatore } from "../domain/model";
-import { consolidamento as t } from "../strings/it";
+import { consolidamento as t, controlli } from "../strings/it";
 import type { CellStyle, SheetSpec, SpecCell } from "./sheet-spec";
 import type { WritePlan } from "./write-plan";
 
@@ -97,6 +97,8 @@ const pctStyle = (extra?: CellStyle): CellStyle => ({
 const mesi = (ms: number[]): string => (ms.length ? ms.map((m) => t.mesi[m - 1] ?? String(m)).join(", ") : t.nessunMese);
 const classeStyle = (c: Classe | null): CellStyle | undefined => (c ? CLASSE_STYLE[c] : undefined);
 
+const x = controlli.consolidamento.colonne;
+
 function riepilogo(c: Consolidation): SheetSpec {
   const b = new SheetBuilder();
   const k = t.colonne;
@@ -121,6 +123,7 @@ function riepilogo(c: Consolidation): SheetSpec {
     k.classe,
     k.errori,
     k.avvisi,
+    x.forzati,
   ];
   const H = 2;
   // The esito counts wear their esito's colour in the header.
@@ -139,7 +142,7 @@ function riepilogo(c: Consolidation): SheetSpec {
       o.titolo,
       o.obiettivoStrategico,
       o.missioneProgramma,
-      o.pesatura,
+      o.prerequisito ? "prerequisito" : o.pesatura,
       o.nIndicatori,
       o.esiti.OK,
       o.esiti.PARZIALE,
@@ -152,6 +155,7 @@ function riepilogo(c: Consolidation): SheetSpec {
     b.put(r, 15, o.classe, classeStyle(o.classe));
     b.put(r, 16, o.errori, o.errori ? GRAVITA_STYLE.errore : undefined);
     b.put(r, 17, o.avvisi);
+    if (o.esitiForzati) b.put(r, 18, o.esitiForzati, ESITO_STYLE["DA VERIFICARE"]);
     r++;
   }
   const lastObiettivo = r - 1;
@@ -249,15 +253,21 @@ function personale(c: Consolidation): SheetSpec {
   const b = new SheetBuilder();
   const k = t.colonne;
   b.put(0, 0, t.titoli.personale, TITLE, false);
-  const head = [k.nome, k.varianti, k.categoria, k.nObiettivi, k.totalePrevista, k.totaleRealizzata];
+  const head = [k.nome, k.varianti, k.categoria, k.nObiettivi, k.totalePrevista, k.totaleRealizzata, x.capacita, x.periodo, x.anomalia];
   b.header(1, head);
   let r = 2;
+  const over = ESITO_STYLE["NON RAGGIUNTO"];
+  const anomalie = controlli.consolidamento.anomalie;
   for (const p of c.personale) {
     const altre = p.varianti.filter((v) => v !== p.nome);
     const schede = new Set(p.partecipazioni.map((x) => `${x.file}\u0000${x.foglio}`)).size;
     b.row(r, [p.nome, altre.length ? altre.join("; ") : null, p.categoria, schede]);
-    b.put(r, 4, pct(p.totalePrevista), pctStyle());
-    b.put(r, 5, pct(p.totaleRealizzata), pctStyle());
+    // Totals against the person's 100 % (or part-time share): over it, in the "non raggiunto" colours.
+    b.put(r, 4, pct(p.totalePrevista), pctStyle(p.anomalie.includes("prevista") ? over : undefined));
+    b.put(r, 5, pct(p.totaleRealizzata), pctStyle(p.anomalie.includes("realizzata") ? over : undefined));
+    b.put(r, 6, pct(p.capienza), pctStyle());
+    if (p.periodi.length) b.put(r, 7, p.periodi.join("; "), p.anomalie.includes("periodo") ? over : undefined);
+    if (p.anomalie.length) b.put(r, 8, p.anomalie.map((a) => anomalie[a]).join("; "), over);
     r++;
   }
   const lastPersona = r - 1;
@@ -278,7 +288,7 @@ function personale(c: Consolidation): SheetSpec {
     name: t.fogli.personale,
     cells: b.cells,
     heights: b.heights,
-    widths: b.widths({ 0: 32, 1: 45, 6: 30, 8: 50 }),
+    widths: b.widths({ 0: 32, 1: 45, 6: 30, 7: 30, 8: 50 }),
     freeze: { rows: 2, cols: 1 },
     filter: { r1: 1, c1: 0, r2: Math.max(1, lastPersona), c2: head.length - 1 },
     print: { landscape: true, fitToWidth: true },
@@ -382,12 +392,164 @@ function segnalazioni(c: Consolidation): SheetSpec {
   };
 }
 
-/** The five sheets of a consolidation, in the order the Segretario reads them. */
-export function consolidationSheets(c: Consolidation): SheetSpec[] {
-  return [riepilogo(c), fasiInRitardo(c), personale(c), performanceEnte(c), segnalazioni(c)];
+function strategico(c: Consolidation): SheetSpec {
+  const b = new SheetBuilder();
+  const k = t.colonne;
+  const ct = controlli.consolidamento;
+  b.put(0, 0, ct.titoli.strategico, TITLE, false);
+  const head = [x.livello, x.voce, x.nObiettivi, k.numero, x.prerequisiti, k.grado, k.tempi, k.classe, x.pesiUniformi, k.nota];
+  b.header(1, head);
+  let r = 2;
+  const righe: VoceStrategica[] = [
+    ...c.strategico.filter((v) => v.livello === "strategico"),
+    ...c.missioni,
+    ...c.strategico.filter((v) => v.livello === "mandato"),
+  ];
+  for (const v of righe) {
+    b.row(r, [ct.livelli[v.livello], v.voce, v.nObiettivi, v.obiettivi.join(", "), v.prerequisiti || null]);
+    b.put(r, 5, pct(v.grado), pctStyle());
+    b.put(r, 6, pct(v.mediaRispettoTempi), pctStyle());
+    b.put(r, 7, v.classe, classeStyle(v.classe));
+    b.put(r, 8, v.pesiUniformi ? x.pesiUguali : x.pesiPesati);
+    if (v.nota) b.put(r, 9, v.nota, { ...NOTE, wrap: true }, false);
+    r++;
+  }
+  if (righe.length === 0) b.put(r, 0, ct.titoli.nessunRiferimento, NOTE, false);
+  const spec: SheetSpec = {
+    name: ct.fogli.strategico,
+    cells: b.cells,
+    heights: b.heights,
+    widths: b.widths({ 1: 50, 3: 30, 9: 60 }),
+    freeze: { rows: 2, cols: 0 },
+    filter: { r1: 1, c1: 0, r2: Math.max(1, r - 1), c2: head.length - 1 },
+    print: { landscape: true, fitToWidth: true },
+  };
+  // The chart the hosts draw where they can: grado per obiettivo strategico (the first block of rows).
+  const nStrategici = c.strategico.filter((v) => v.livello === "strategico").length;
+  const n = nStrategici || righe.length;
+  if (n > 0)
+    spec.chart = {
+      kind: "bar",
+      title: ct.titoli.grafico,
+      categoriesCol: 1,
+      valuesCol: 5,
+      firstRow: 2,
+      lastRow: 2 + n - 1,
+      anchorRow: 1,
+      anchorCol: head.length + 1,
+    };
+  return spec;
 }
 
-/** The consolidation as a write plan: no cell of the open workbook changes, five sheets are added. */
+function indicatori(c: Consolidation): SheetSpec {
+  const b = new SheetBuilder();
+  const k = t.colonne;
+  const ct = controlli.consolidamento;
+  b.put(0, 0, ct.titoli.indicatori, TITLE, false);
+  const head = [
+    k.file,
+    k.foglio,
+    k.numero,
+    k.titolo,
+    k.cella,
+    k.indicatore,
+    k.atteso,
+    k.realizzato,
+    k.raggiungimento,
+    k.esito,
+    "Esito scritto",
+    x.forzato,
+  ];
+  b.header(1, head);
+  let r = 2;
+  for (const i of c.indicatori) {
+    b.row(r, [i.file, i.foglio, i.numero, i.titolo, i.cella, i.indicatore]);
+    const a = valoreCell(i.atteso, i.tipo);
+    const z = valoreCell(i.realizzato, i.tipo);
+    b.put(r, 6, a.v, a.style);
+    b.put(r, 7, z.v, z.style);
+    b.put(r, 8, pct(i.raggiungimento), pctStyle());
+    b.put(r, 9, i.esito, i.esito ? ESITO_STYLE[i.esito] : undefined);
+    b.put(r, 10, i.esitoScritto);
+    if (i.forzato !== null) b.put(r, 11, i.forzato || "forzato", ESITO_STYLE["DA VERIFICARE"]);
+    r++;
+  }
+  return {
+    name: ct.fogli.indicatori,
+    cells: b.cells,
+    heights: b.heights,
+    widths: b.widths({ 0: 30, 3: 40, 5: 55, 11: 50 }),
+    freeze: { rows: 2, cols: 0 },
+    filter: { r1: 1, c1: 0, r2: Math.max(1, r - 1), c2: head.length - 1 },
+    print: { landscape: true, fitToWidth: true },
+  };
+}
+
+function variazioni(c: Consolidation): SheetSpec | null {
+  const v = c.variazioni;
+  if (!v) return null;
+  const b = new SheetBuilder();
+  const k = t.colonne;
+  const ct = controlli.consolidamento;
+  const tipi = ct.variazioni;
+  b.put(0, 0, ct.titoli.variazioni(v.alPrecedente, c.al), TITLE, false);
+  b.put(1, 0, ct.titoli.precedente(v.precedente), NOTE, false);
+  const head = [x.tipo, k.file, k.foglio, k.numero, k.titolo, x.chiave, x.prima, x.ora];
+  const H = 2;
+  b.header(H, head);
+  let r = H + 1;
+  const riga = (
+    tipo: string,
+    o: { file: string; foglio: string; numero: string | null; titolo: string | null },
+    dettaglio: Value,
+    prima: Value,
+    ora: Value,
+    isPct = false,
+  ) => {
+    b.row(r, [tipo, o.file, o.foglio, o.numero, o.titolo, dettaglio]);
+    b.put(r, 6, isPct && typeof prima === "number" ? prima / 100 : prima, isPct ? pctStyle() : undefined);
+    b.put(r, 7, isPct && typeof ora === "number" ? ora / 100 : ora, isPct ? pctStyle() : undefined);
+    r++;
+  };
+  for (const o of v.obiettivi) {
+    riga(tipi.grado, o, null, o.gradoPrima, o.gradoOra, true);
+    riga(tipi.tempi, o, null, o.tempiPrima, o.tempiOra, true);
+  }
+  for (const f of v.fasiInRitardo) riga(tipi.inRitardo, f, `${k.fase} ${f.n}${f.descrizione ? `: ${f.descrizione}` : ""}`, null, null);
+  for (const f of v.fasiRecuperate) riga(tipi.recuperata, f, `${k.fase} ${f.n}${f.descrizione ? `: ${f.descrizione}` : ""}`, null, null);
+  for (const e of v.esiti) riga(tipi.esito, e, e.indicatore, e.prima, e.ora);
+  for (const o of v.aggiunti) riga(tipi.aggiunto, o, null, null, null);
+  for (const o of v.tolti) riga(tipi.tolto, o, null, null, null);
+  const last = r - 1;
+  if (r === H + 1) b.put(r++, 0, ct.titoli.nessunaVariazione, NOTE, false);
+  if (!v.esitiConfrontati) b.put(r + 1, 0, ct.titoli.esitiNonConfrontati, NOTE, false);
+  return {
+    name: ct.fogli.variazioni,
+    cells: b.cells,
+    heights: b.heights,
+    widths: b.widths({ 0: 28, 1: 30, 4: 45, 5: 50 }),
+    freeze: { rows: H + 1, cols: 0 },
+    filter: { r1: H, c1: 0, r2: Math.max(H, last), c2: head.length - 1 },
+    print: { landscape: true, fitToWidth: true },
+  };
+}
+
+/** The sheets of a consolidation, in the order the Segretario reads them (Variazioni only when comparing). */
+export function consolidationSheets(c: Consolidation): SheetSpec[] {
+  const v = variazioni(c);
+  return [
+    riepilogo(c),
+    strategico(c),
+    ...(v ? [v] : []),
+    fasiInRitardo(c),
+    personale(c),
+    indicatori(c),
+    performanceEnte(c),
+    segnalazioni(c),
+  ];
+}
+
+/** The consolidation as a write plan: no cell of the open workbook changes, the riepilogo's sheets are added. */
 export function planConsolidamento(c: Consolidation): WritePlan {
   return { writes: [], newSheets: consolidationSheets(c) };
 }

@@ -321,10 +321,18 @@ describe("peg consolida over a folder", () => {
     expect(c.segnalazioni.some((s) => s.codice === "PESATURA_MANCANTE" && s.file === "settore-sociale.xlsx")).toBe(true);
   });
 
-  it("writes the five sheets, with copied text as text", async () => {
+  it("writes the riepilogo's sheets, with copied text as text", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(out()) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Riepilogo", "Fasi in ritardo", "Personale", "Performance ente", "Segnalazioni"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Riepilogo",
+      "Strategico",
+      "Fasi in ritardo",
+      "Personale",
+      "Indicatori",
+      "Performance ente",
+      "Segnalazioni",
+    ]);
     const r = wb.getWorksheet("Riepilogo")!;
     const titoli = new Map<string, Cell>();
     r.getColumn(4).eachCell((cell) => titoli.set(String(cell.value), cell));

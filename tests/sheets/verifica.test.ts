@@ -198,6 +198,9 @@ describe("schede, duplicati e fogli particolari", () => {
       "OBIETTIVO_NUMERO_DUPLICATO@A3",
       "PESATURA_MANCANTE@C3",
       "OBIETTIVO_NUMERO_DUPLICATO@A3",
+      // The same person at 100 % on both copies: 200 % prevista and realizzata (quadratura, spec §4.3b).
+      "PERSONA_PARTECIPAZIONE_ECCEDENTE@B8",
+      "PERSONA_PARTECIPAZIONE_ECCEDENTE@B8",
     ]);
     expect(a.nonSchede).toEqual(["Copertina"]);
   });

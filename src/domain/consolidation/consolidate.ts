@@ -13,6 +13,7 @@ import {
   type Ente,
   type FaseInRitardo,
   type FileNonLetto,
+  type IndicatoreRiga,
   type ObiettivoRiga,
   type PerformanceEnte,
   type SegnalazioneFile,
@@ -20,6 +21,7 @@ import {
 } from "./model";
 import { extraOf } from "./extra";
 import { consolidatePersonale } from "./personale";
+import { rollUp } from "./strategico";
 
 export interface ConsolidateOptions {
   /** Files that could not be used, with their Italian reason (listed, not consolidated). */
@@ -58,13 +60,14 @@ function contaEsiti(s: Scheda): ConteggioEsiti {
  * When any of them has no pesatura (or all pesature are 0) every obiettivo weighs the same, and
  * the caller says so: mixing real weights with invented ones would be arbitrary.
  */
-export function gradoPesato(righe: Array<{ pesatura: number | null; grado: number | null }>): {
+export function gradoPesato(righe: Array<{ pesatura: number | null; grado: number | null; prerequisito?: boolean }>): {
   grado: number | null;
   pesiUniformi: boolean;
   senzaPeso: number;
   conGrado: number;
 } {
-  const valutati = righe.filter((r): r is { pesatura: number | null; grado: number } => r.grado !== null);
+  // A prerequisito is evaluated but never weighed (spec §4.3).
+  const valutati = righe.filter((r): r is { pesatura: number | null; grado: number } => r.grado !== null && !r.prerequisito);
   if (valutati.length === 0) return { grado: null, pesiUniformi: false, senzaPeso: 0, conGrado: 0 };
   const senzaPeso = valutati.filter((r) => r.pesatura === null || r.pesatura < 0).length;
   const sommaPesi = valutati.reduce((a, r) => a + (r.pesatura ?? 0), 0);
@@ -99,6 +102,7 @@ function sintesi(
     obiettivi.map((o) => ({
       pesatura: o.pesatura,
       grado: o.mediaValoreRaggiunto,
+      prerequisito: o.prerequisito,
     })),
   );
   const classi = {
@@ -173,9 +177,13 @@ function mostFrequent<T>(xs: T[]): T | undefined {
 export function consolidate(inputs: ConsolidationInput[], settings: Settings, options: ConsolidateOptions = {}): Consolidation {
   // Segnalazioni first: the obiettivi rows count them.
   const segnalazioni: SegnalazioneFile[] = [];
-  for (const input of inputs) for (const s of input.report.segnalazioni) segnalazioni.push({ file: input.file, ...s });
+  // A person's total over 100 % is recomputed across the workbooks (spec §4.3b): each file's own is superseded.
+  for (const input of inputs)
+    for (const s of input.report.segnalazioni)
+      if (s.codice !== "PERSONA_PARTECIPAZIONE_ECCEDENTE") segnalazioni.push({ file: input.file, ...s });
   segnalazioni.push(...duplicatiTraFile(inputs));
-  const personale = consolidatePersonale(inputs);
+  const esercizio = mostFrequent(inputs.map((i) => i.report.esercizio)) ?? null;
+  const personale = consolidatePersonale(inputs, esercizio);
   // The engine may already flag a variant inside one workbook at the same cell: say it once.
   const gia = new Set(segnalazioni.filter((s) => s.cella).map((s) => `${s.codice}\u0000${s.file}\u0000${s.foglio}\u0000${s.cella}`));
   for (const s of personale.segnalazioni)
@@ -192,6 +200,7 @@ export function consolidate(inputs: ConsolidationInput[], settings: Settings, op
   const obiettivi: ObiettivoRiga[] = [];
   const fasiInRitardo: FaseInRitardo[] = [];
   const performanceEnte: PerformanceEnte[] = [];
+  const indicatori: IndicatoreRiga[] = [];
   for (const input of inputs) {
     for (const scheda of input.report.schede) {
       const extra = extraOf(input, scheda.foglio);
@@ -219,6 +228,22 @@ export function consolidate(inputs: ConsolidationInput[], settings: Settings, op
         });
         continue;
       }
+      for (const i of scheda.indicatori)
+        indicatori.push({
+          file: input.file,
+          foglio: scheda.foglio,
+          numero: scheda.numero,
+          titolo: scheda.titolo,
+          cella: i.cella,
+          indicatore: i.indicatore,
+          tipo: i.tipo,
+          atteso: i.atteso,
+          realizzato: i.realizzato,
+          raggiungimento: i.raggiungimento,
+          esito: i.esito,
+          esitoScritto: i.esitoScritto,
+          forzato: i.forzato ? i.forzato.motivo : null,
+        });
       const sue = perScheda.get(`${input.file}\u0000${scheda.foglio}`) ?? [];
       obiettivi.push({
         file: input.file,
@@ -227,9 +252,12 @@ export function consolidate(inputs: ConsolidationInput[], settings: Settings, op
         titolo: scheda.titolo,
         obiettivoStrategico: extra.obiettivoStrategico ?? null,
         missioneProgramma: extra.missioneProgramma ?? null,
+        lineaMandato: extra.lineaMandato ?? null,
         pesatura: scheda.pesatura,
+        prerequisito: scheda.prerequisito === true,
         nIndicatori: scheda.indicatori.length,
         esiti: contaEsiti(scheda),
+        esitiForzati: scheda.indicatori.filter((i) => i.forzato).length,
         mediaValoreRaggiunto: scheda.mediaValoreRaggiunto,
         mediaRispettoTempi: scheda.mediaRispettoTempi,
         classe: classeDi(scheda.mediaValoreRaggiunto, settings),
@@ -256,7 +284,7 @@ export function consolidate(inputs: ConsolidationInput[], settings: Settings, op
   const reports: Report[] = inputs.map((i) => i.report);
   // Built field by field with the schema's own types: no need to re-validate our own output.
   const out: Consolidation = {
-    esercizio: mostFrequent(reports.map((r) => r.esercizio)) ?? null,
+    esercizio,
     al: mostFrequent(reports.map((r) => r.al)) ?? null,
     file: inputs.map((i) => i.file),
     fileNonLetti: options.nonLetti ?? [],
@@ -266,6 +294,9 @@ export function consolidate(inputs: ConsolidationInput[], settings: Settings, op
     fasiInRitardo,
     personale: personale.persone,
     performanceEnte,
+    indicatori,
+    strategico: [...rollUp(obiettivi, "strategico", settings), ...rollUp(obiettivi, "mandato", settings)],
+    missioni: rollUp(obiettivi, "missione", settings),
     segnalazioni,
   };
   return out;

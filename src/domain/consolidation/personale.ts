@@ -3,6 +3,7 @@
  * scheda, totals, and PERSONA_NOME_VARIANTE where the same person is written in several ways.
  */
 import { displayName, personKey, withoutPeriod } from "../persone";
+import { quadratura, segnalazioniQuadratura, type VocePersonale } from "../quadratura";
 import { consolidamento as t } from "../../strings/it";
 import { extraOf } from "./extra";
 import type { ConsolidationInput, Partecipazione, PersonaRiga, SegnalazioneFile } from "./model";
@@ -28,18 +29,32 @@ function piuFrequente(xs: string[]): string | null {
   return best;
 }
 
-export function consolidatePersonale(inputs: ConsolidationInput[]): {
+export function consolidatePersonale(
+  inputs: ConsolidationInput[],
+  esercizio: number | null = null,
+): {
   persone: PersonaRiga[];
   segnalazioni: SegnalazioneFile[];
 } {
+  const voci: VocePersonale[] = [];
   const gruppi = new Map<string, { partecipazioni: Partecipazione[]; occorrenze: Occorrenza[] }>();
   for (const input of inputs)
     for (const scheda of input.report.schede) {
-      const celle = extraOf(input, scheda.foglio).cellePersonale ?? [];
+      const extra = extraOf(input, scheda.foglio);
+      const celle = extra.cellePersonale ?? [];
       scheda.personale.forEach((p, i) => {
         const scritto = p.nome.trim();
         const key = personKey(scritto);
         if (!key) return;
+        voci.push({
+          nome: scritto,
+          file: input.file,
+          foglio: scheda.foglio,
+          cella: celle[i] ?? "",
+          prevista: p.prevista,
+          realizzata: p.realizzata,
+          fte: extra.ftePersonale?.[i] ?? null,
+        });
         const g = gruppi.get(key) ?? { partecipazioni: [], occorrenze: [] };
         g.partecipazioni.push({
           file: input.file,
@@ -62,9 +77,17 @@ export function consolidatePersonale(inputs: ConsolidationInput[]): {
       });
     }
 
+  // Quadratura across every workbook (spec §4.3b): same keys as the groups above.
+  const quadrature = quadratura(voci, esercizio ?? 0);
+  const totali = new Map(quadrature.map((q) => [q.key, q]));
   const persone: PersonaRiga[] = [];
-  const segnalazioni: SegnalazioneFile[] = [];
-  for (const g of gruppi.values()) {
+  // Only the totals over 100 %: each workbook's verifica already said the periods outside the esercizio.
+  const segnalazioni: SegnalazioneFile[] = segnalazioniQuadratura(
+    quadrature.map((q) => ({ ...q, fuoriEsercizio: [] })),
+    esercizio ?? 0,
+  ).map(({ file, ...s }) => ({ file: file ?? "", ...s }));
+  for (const [key, g] of gruppi) {
+    const q = totali.get(key);
     const scritti = g.occorrenze.map((o) => o.scritto);
     const varianti = [...new Set(scritti)];
     const categorie = g.partecipazioni.map((p) => p.categoria?.trim()).filter((c): c is string => !!c);
@@ -75,6 +98,12 @@ export function consolidatePersonale(inputs: ConsolidationInput[]): {
       partecipazioni: g.partecipazioni,
       totalePrevista: somma(g.partecipazioni.map((p) => p.prevista)),
       totaleRealizzata: somma(g.partecipazioni.map((p) => p.realizzata)),
+      capienza: q?.capacita ?? 100,
+      periodi: q?.periodi ?? [],
+      anomalie: [
+        ...(q?.eccedenze.map((e) => e.misura) ?? []),
+        ...(esercizio !== null && q?.fuoriEsercizio.length ? (["periodo"] as const) : []),
+      ],
     });
     // A period of service ("(da maggio 2023)") is not a different spelling (spec §5): compare
     // the names without it. The most used spelling is the reference; each other one is flagged

@@ -6,6 +6,7 @@
 import type { ConsolidationInput, SchedaExtra } from "../../domain/consolidation/model";
 import { a1 } from "../grid";
 import type { Analysis } from "../verifica";
+import { ftePersonale } from "./quadratura";
 
 export function inputFromAnalysis(analysis: Analysis, file = analysis.report.file): ConsolidationInput {
   // No prototype: a sheet may be called "__proto__".
@@ -14,8 +15,10 @@ export function inputFromAnalysis(analysis: Analysis, file = analysis.report.fil
     schede[s.foglio] = {
       obiettivoStrategico: s.contesto.obiettivoStrategico,
       missioneProgramma: s.contesto.missioneProgramma,
+      lineaMandato: s.contesto.lineaMandato,
       cellaNumero: s.rec.numero ? a1(s.rec.numero.r, s.rec.numero.c) : null,
       cellePersonale: s.rec.personale.map((p) => a1(p.nome.r, p.nome.c)),
+      ftePersonale: ftePersonale(s),
     };
   }
   return {

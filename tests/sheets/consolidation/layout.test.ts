@@ -14,8 +14,16 @@ const rowValues = (s: SheetSpec, r: number): unknown[] =>
     .map((x) => x.v);
 
 describe("consolidationSheets", () => {
-  it("makes the five sheets in reading order", () => {
-    expect(sheets.map((s) => s.name)).toEqual(["Riepilogo", "Fasi in ritardo", "Personale", "Performance ente", "Segnalazioni"]);
+  it("makes the sheets in reading order", () => {
+    expect(sheets.map((s) => s.name)).toEqual([
+      "Riepilogo",
+      "Strategico",
+      "Fasi in ritardo",
+      "Personale",
+      "Indicatori",
+      "Performance ente",
+      "Segnalazioni",
+    ]);
   });
 
   it("gives every sheet a bold filled header, frozen panes, a filter over the header and widths", () => {
@@ -60,7 +68,7 @@ describe("consolidationSheets", () => {
     expect(rowValues(s, 4).slice(0, 4)).toEqual(["settore-2.xlsx", "Ob A", "2.01.01", "Manutenzioni"]);
     expect(at(s, 3, 13)!.style!.fmt).toBe(PERCENT_FMT);
     expect(at(s, 4, 13)!.v).toBe(1);
-    expect(s.filter).toEqual({ r1: 2, c1: 0, r2: 4, c2: 17 });
+    expect(s.filter).toEqual({ r1: 2, c1: 0, r2: 4, c2: 18 }); // up to "Esiti forzati"
   });
 
   it("colours classes and esiti", () => {
@@ -147,8 +155,22 @@ describe("consolidationSheets", () => {
   it("shows one row per person, the variants, and the detail in the same columns", () => {
     const s = byName("Personale");
     // "@Mario Rossi" is written one way only: shown as written, no variants.
-    expect(rowValues(s, 2)).toEqual(["@Mario Rossi", "PO", 1, 0.5, 0.5]);
-    expect(rowValues(s, 3)).toEqual(["Marina Comi", "+Marina Comi; COMI MARINA", "PO", 3, 1.7, 1.6]);
+    // Then the capienza (100 %): no period, no anomaly.
+    expect(rowValues(s, 2)).toEqual(["@Mario Rossi", "PO", 1, 0.5, 0.5, 1]);
+    // 170 % and 160 % against 100 %: both totals flagged, in the "non raggiunto" colours.
+    expect(rowValues(s, 3)).toEqual([
+      "Marina Comi",
+      "+Marina Comi; COMI MARINA",
+      "PO",
+      3,
+      1.7,
+      1.6,
+      1,
+      "prevista oltre il 100 %; realizzata oltre il 100 %",
+    ]);
+    expect(at(s, 3, 4)!.style!.fill).toBe("#FFC7CE");
+    expect(at(s, 3, 5)!.style!.fill).toBe("#FFC7CE");
+    expect(at(s, 2, 5)!.style!.fill).toBeUndefined();
     expect(s.filter!.r2).toBe(3);
     const detailHeader = rowOf(s, "Nome come scritto nella scheda");
     expect(rowValues(s, detailHeader)).toEqual([
@@ -233,23 +255,23 @@ describe("consolidationSheets", () => {
         const ok = v === null || ["string", "number", "boolean"].includes(typeof v) || v instanceof Date;
         expect(ok, `${s.name} ${c.r},${c.c}`).toBe(true);
       }
-    // Riepilogo, Fasi in ritardo and two Personale detail rows carry the titolo, unchanged.
+    // Riepilogo, Fasi in ritardo, two Personale detail rows and two Indicatori rows carry the titolo, unchanged.
     const evil = sheets.flatMap((s) => s.cells.filter((c) => c.v === EVIL).map(() => s.name));
-    expect(evil).toEqual(["Riepilogo", "Fasi in ritardo", "Personale", "Personale"]);
+    expect(evil).toEqual(["Riepilogo", "Fasi in ritardo", "Personale", "Personale", "Indicatori", "Indicatori"]);
   });
 
   it("writes a note instead of an empty table", () => {
     const c = sample();
     c.fasiInRitardo = [];
     c.performanceEnte = [];
-    const [, fasi, , ente] = consolidationSheets(c);
+    const [, , fasi, , , ente] = consolidationSheets(c);
     expect(fasi!.cells.some((x) => x.v === "Nessuna fase in ritardo.")).toBe(true);
     expect(ente!.cells.some((x) => x.v === "Nessuna scheda di ente nei file consolidati.")).toBe(true);
   });
 });
 
 describe("planConsolidamento", () => {
-  it("adds the five sheets and changes no cell", () => {
+  it("adds the riepilogo's sheets and changes no cell", () => {
     const plan = planConsolidamento(sample());
     expect(plan.writes).toEqual([]);
     expect(plan.newSheets.map((s) => s.name)).toEqual(sheets.map((s) => s.name));

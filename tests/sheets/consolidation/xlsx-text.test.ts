@@ -9,7 +9,15 @@ describe("consolidation sheets written by the xlsx host", () => {
     const bytes = await workbookFromSpecs(consolidationSheets(sample()));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Riepilogo", "Fasi in ritardo", "Personale", "Performance ente", "Segnalazioni"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Riepilogo",
+      "Strategico",
+      "Fasi in ritardo",
+      "Personale",
+      "Indicatori",
+      "Performance ente",
+      "Segnalazioni",
+    ]);
     const hostile = new Set([EVIL, "@SUM(A1:A2)", "-1+2", "+Marina Comi", "@Mario Rossi", "-Fase in ritardo"]);
     let found = 0;
     for (const ws of wb.worksheets)
