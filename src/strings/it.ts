@@ -820,7 +820,8 @@ export const profilo = {
   nomePredefinito: "Profilo di layout",
   // Lettura di un file di profilo.
   fileNonLeggibile: (f: string) => `Il file di profilo "${f}" non esiste o non si può leggere. Controllare il nome e la cartella.`,
-  troppoGrande: (f: string) => `Il file di profilo "${f}" è troppo grande per essere un profilo di layout (oltre 1 MB): controllare di aver scelto il file giusto.`,
+  troppoGrande: (f: string) =>
+    `Il file di profilo "${f}" è troppo grande per essere un profilo di layout (oltre 1 MB): controllare di aver scelto il file giusto.`,
   nonJson: (f: string) => `Il file di profilo "${f}" non è un file JSON valido: usare il file esportato dal riquadro ("Esporta profilo").`,
   nonProfilo: (f: string) =>
     `Il file "${f}" non è un profilo di layout di Monitoraggio PEG (manca "formato": "monitoraggio-peg/profilo"): usare il file esportato dal riquadro.`,
@@ -856,5 +857,6 @@ export const profilo = {
   troppeVoci: (max: number) => `Il profilo ha già ${max} voci, il massimo: togliere quelle non più necessarie.`,
   insegnato: (testo: string, cella: string, ruolo: string) => `«${testo}» (${cella}) ora si legge come ${ruolo}.`,
   giaNoto: (testo: string, ruolo: string) => `«${testo}» era già nel profilo come ${ruolo}.`,
-  mesiInsegnati: (primo: string, ultimo: string, cella: string) => `La riga dei mesi «${primo}» … «${ultimo}» (da ${cella}) ora si legge come i 12 mesi.`,
+  mesiInsegnati: (primo: string, ultimo: string, cella: string) =>
+    `La riga dei mesi «${primo}» … «${ultimo}» (da ${cella}) ora si legge come i 12 mesi.`,
 };
