@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { CHART_BAR_WIDTH, loadWorkbookGrid, renderSheetSpec, workbookFromSpecs } from "../../../src/hosts/xlsx";
 import type { SheetSpec } from "../../../src/sheets/sheet-spec";
@@ -123,17 +124,22 @@ describe("workbookFromSpecs / renderSheetSpec", () => {
     tricky.forEach((t, i) => expect(grid.get(6 + i, 0)).toEqual({ v: t }));
   });
 
-  it("draws the chart as a labelled in-cell bar chart", async () => {
-    const ws = (await reload(await workbookFromSpecs([spec]))).worksheets[0]!;
-    expect(ws.getCell("E1").value).toBe("Grafico: Grado per obiettivo");
-    expect(ws.getCell("E2").value).toBe("1.06.01");
-    expect(ws.getCell("E3").value).toBe("1.06.02");
-    expect(ws.getCell("E4").value).toBe("1.06.03");
-    expect(ws.getCell("F2").result).toBe("█".repeat(CHART_BAR_WIDTH));
-    expect(ws.getCell("F3").result).toBe("█".repeat(Math.round((0.5 / 0.95) * CHART_BAR_WIDTH)));
-    expect(ws.getCell("F4").result ?? "").toBe(""); // ExcelJS drops an empty cached result
-    expect(ws.getCell("F2").formula).toContain("REPT(");
-    expect(ws.getColumn(6).width).toBeGreaterThanOrEqual(CHART_BAR_WIDTH);
+  it("draws the chart as a real DrawingML bar chart beside the table, with its values cached (no in-cell bars)", async () => {
+    const bytes = await workbookFromSpecs([spec]);
+    const files = unzipSync(bytes);
+    const chart = strFromU8(files["xl/charts/chart1.xml"]!);
+    expect(chart).toContain("<c:barChart>");
+    expect(chart).toContain("<a:t>Grado per obiettivo</a:t>");
+    expect(chart).toContain("<c:f>'Riepilogo  2023 24'!$A$2:$A$4</c:f>");
+    expect(chart).toContain('<c:pt idx="0"><c:v>1.06.01</c:v></c:pt>');
+    expect(chart).toContain('<c:pt idx="1"><c:v>0.5</c:v></c:pt>');
+    expect(strFromU8(files["xl/drawings/drawing1.xml"]!)).toContain("<xdr:col>4</xdr:col>");
+    expect(strFromU8(files["xl/worksheets/_rels/sheet1.xml.rels"]!)).toContain("../drawings/drawing1.xml");
+    expect(strFromU8(files["xl/worksheets/sheet1.xml"]!)).toMatch(/<drawing r:id="[^"]+"\/><\/worksheet>$/);
+    expect(strFromU8(files["[Content_Types].xml"]!)).toContain('PartName="/xl/charts/chart1.xml"');
+    const ws = (await reload(bytes)).worksheets[0]!;
+    expect(ws.getCell("E1").value).toBeNull();
+    expect(ws.getCell("F2").formula).toBeUndefined();
   });
 
   it("renders into a worksheet of an existing workbook", () => {
