@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { CHART_BAR_WIDTH, loadWorkbookGrid, renderSheetSpec, workbookFromSpecs } from "../../../src/hosts/xlsx";
+import { loadWorkbookGrid, renderSheetSpec, workbookFromSpecs } from "../../../src/hosts/xlsx";
 import type { SheetSpec } from "../../../src/sheets/sheet-spec";
 import { newWorkbook, reload } from "./build";
 
