@@ -277,6 +277,34 @@ describe("the copy keeps what it does not write", () => {
     expect(strFromU8(zo["xl/workbook.xml"]!)).toContain('fullCalcOnLoad="1"');
   });
 
+  it("a workbook saved by LibreOffice gets the same copy: only the planned cells change", async () => {
+    if (!existsSync(SOFFICE)) {
+      console.warn(`LibreOffice non trovato (${SOFFICE}): la prova su un file salvato da LibreOffice è saltata.`);
+      return;
+    }
+    const src = join(dir, "da-libreoffice.ods");
+    writeFileSync(join(dir, "sorgente.xlsx"), readFileSync(SAMPLE));
+    // xlsx → ods → xlsx: the second file is written entirely by LibreOffice's own filter.
+    const lo = (to: string, file: string, outDir: string) =>
+      spawnSync(
+        SOFFICE,
+        [`-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--headless", "--convert-to", to, "--outdir", outDir, file],
+        {
+          encoding: "utf8",
+          timeout: 180_000,
+        },
+      );
+    expect(lo("ods", join(dir, "sorgente.xlsx"), dir).status).toBe(0);
+    writeFileSync(src, readFileSync(join(dir, "sorgente.ods")));
+    const outDir = join(dir, "lo-xlsx");
+    expect(lo("xlsx", src, outDir).status).toBe(0);
+    const saved = new Uint8Array(readFileSync(join(outDir, "da-libreoffice.xlsx")));
+    const plan = cliPlan((await loadWorkbookGrid(saved)).grid);
+    expect(plan.writes.length).toBeGreaterThan(3);
+    const copy = await applyPlanToCopy(saved, plan);
+    await expectOnlyPlannedCellsChanged(saved, copy, plan);
+  }, 240_000);
+
   it("LibreOffice opens the copy and shows the written cells", async () => {
     if (!existsSync(SOFFICE)) {
       console.warn(`LibreOffice non trovato (${SOFFICE}): la prova di apertura con LibreOffice è saltata.`);
