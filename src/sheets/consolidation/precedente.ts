@@ -40,12 +40,15 @@ function findTable(grid: WorkbookGrid, first: string[], needed: string[]): Table
   return null;
 }
 
-/** The data rows under a header, up to the first row whose first column is empty. */
+/** The data rows under a header, up to the first empty row (or row whose first column is empty). */
 function rows(tab: Table): Array<(label: string) => CellScalar | undefined> {
   const out: Array<(label: string) => CellScalar | undefined> = [];
+  let expected = tab.header + 1;
   for (const r of tab.sheet.rowIndexes()) {
     if (r <= tab.header) continue;
-    if (str(tab.sheet.get(r, 0)?.v) === null) break;
+    // The table ends at the first empty row (a reader may not list empty rows at all).
+    if (r !== expected || str(tab.sheet.get(r, 0)?.v) === null) break;
+    expected++;
     out.push((label) => {
       const c = tab.col.get(label);
       return c === undefined ? undefined : tab.sheet.get(r, c)?.v;
