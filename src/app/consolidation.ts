@@ -12,6 +12,7 @@ import type { Settings } from "../domain/settings";
 import type { WorkbookGrid } from "../sheets/grid";
 import { inputFromAnalysis } from "../sheets/consolidation/input";
 import { verifica } from "../sheets/verifica";
+import type { Vocabulary } from "../sheets/vocabulary/vocabulary";
 
 /** One workbook to consolidate: its name and how to get its grid (read lazily, one at a time). */
 export interface ConsolidationSource {
@@ -36,12 +37,14 @@ export interface ReadOptions {
   onDone?: (i: number, esito: EsitoLettura) => void;
   /** Awaited before each file (the browser lets the pane paint the progress). */
   pause?: () => Promise<void>;
+  /** The vocabulary with a profilo di layout (issue 8); default the built-in one. */
+  vocab?: Vocabulary;
 }
 
 /** One file → its consolidation input, or why it cannot be used. Never throws. */
 export async function readSource(src: ConsolidationSource, settings: Settings, opts: ReadOptions): Promise<EsitoLettura> {
   try {
-    const analysis = verifica(await src.grid(), { file: src.name, settings, today: opts.today });
+    const analysis = verifica(await src.grid(), { file: src.name, settings, today: opts.today, vocab: opts.vocab });
     if (analysis.schede.length === 0) throw new PegError(opts.messages.nessunaScheda(src.name));
     // Also carries the cells of N.OBIETTIVO and of each name, so cross-file diagnostics point at a cell.
     return { ok: true, input: inputFromAnalysis(analysis, src.name) };

@@ -1,8 +1,10 @@
 /** A small argument parser: positional arguments, boolean flags and flags with a value. */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { PegError } from "../domain/errors";
 import { SettingsSchema, type Settings } from "../domain/settings";
-import { cli as t, controlli } from "../strings/it";
+import { MAX_BYTES_PROFILO, leggiProfilo, vocabolarioDa } from "../sheets/vocabulary/profilo";
+import type { Vocabulary } from "../sheets/vocabulary/vocabulary";
+import { cli as t, controlli, profilo as profiloIt } from "../strings/it";
 
 export interface ParsedArgs {
   positional: string[];
@@ -101,4 +103,23 @@ export function settingsFrom(file: string | true | undefined, al: string | null,
       ),
     );
   return parsed.data;
+}
+
+/**
+ * --profilo FILE.json (issue 8): the profilo di layout exported from the pane; its labels are
+ * added to the built-in vocabulary. No flag: the built-in vocabulary. A bad file is a PegError (exit 2).
+ */
+export function vocabFrom(file: string | true | undefined): Vocabulary | undefined {
+  if (typeof file !== "string") return undefined;
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_BYTES_PROFILO) throw new PegError(profiloIt.troppoGrande(file));
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    if (e instanceof PegError) throw e;
+    throw new PegError(profiloIt.fileNonLeggibile(file));
+  }
+  const r = leggiProfilo(text, file);
+  if (!r.ok) throw new PegError(r.errore);
+  return vocabolarioDa(r.profilo);
 }

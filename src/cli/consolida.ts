@@ -14,7 +14,8 @@ import { writeOutputFile } from "../hosts/xlsx/node-files";
 import { workbookFromSpecs } from "../hosts/xlsx/render";
 import { consolidationSheets } from "../sheets/layout-consolidation";
 import { cli, consolidamento, fileErrors } from "../strings/it";
-import { parseAl, parseAnno, parseArgs, settingsFrom } from "./args";
+import type { Vocabulary } from "../sheets/vocabulary/vocabulary";
+import { parseAl, parseAnno, parseArgs, settingsFrom, vocabFrom } from "./args";
 import { leggiPrecedente } from "./confronta";
 import { CLI_MESSAGES, settoreSource, type EsitoLettura, type Lettura } from "./consolida-read";
 import type { CliIO } from "./io";
@@ -31,13 +32,15 @@ export interface ConsolidaArgs {
   /** --impostazioni FILE.json and --confronta PRECEDENTE.xlsx (issue 11). */
   impostazioni: string | null;
   confronta: string | null;
+  /** --profilo FILE.json (issue 8): the profilo di layout taught in the pane. */
+  profilo: string | null;
 }
 
 /** The command line, checked; a wrong one is a PegError (exit 2) that says what to type. */
 export function parseConsolidaArgs(argv: string[]): ConsolidaArgs {
   const p = parseArgs(argv, {
     boolean: ["json", "sovrascrivi"],
-    value: ["o", "al", "anno", "impostazioni", "confronta"],
+    value: ["o", "al", "anno", "impostazioni", "confronta", "profilo"],
     alias: { output: "o" },
   });
   const output = p.flags.get("o");
@@ -50,6 +53,7 @@ export function parseConsolidaArgs(argv: string[]): ConsolidaArgs {
     sovrascrivi: p.flags.has("sovrascrivi"),
     impostazioni: typeof p.flags.get("impostazioni") === "string" ? (p.flags.get("impostazioni") as string) : null,
     confronta: typeof p.flags.get("confronta") === "string" ? (p.flags.get("confronta") as string) : null,
+    profilo: typeof p.flags.get("profilo") === "string" ? (p.flags.get("profilo") as string) : null,
   };
   if (a.inputs.length === 0) throw new PegError(t.nessunInput);
   if (!a.output && !a.json) throw new PegError(t.nessunOutput);
@@ -181,14 +185,16 @@ export async function leggiTutti(
   jobs: Lettura[],
   settings: Settings,
   today: Date,
+  vocab: Vocabulary | undefined,
   onDone: (i: number, esito: EsitoLettura) => void,
 ): Promise<EsitoLettura[]> {
-  return readSources(jobs.map(settoreSource), settings, { today, messages: CLI_MESSAGES, onDone });
+  return readSources(jobs.map(settoreSource), settings, { today, messages: CLI_MESSAGES, onDone, vocab });
 }
 
 async function consolida(args: ConsolidaArgs, io: CliIO): Promise<number> {
   const cwd = process.cwd();
   const settings = settingsFrom(args.impostazioni ?? undefined, args.al, args.anno);
+  const vocab = vocabFrom(args.profilo ?? undefined);
   // The earlier riepilogo is checked before the long work: a wrong file stops here (exit 2).
   const precedente = args.confronta ? await leggiPrecedente(args.confronta) : null;
   const today = io.today();
@@ -203,7 +209,7 @@ async function consolida(args: ConsolidaArgs, io: CliIO): Promise<number> {
   for (const p of problems) io.stderr(t.nonLetto(p.file, p.motivo));
   const jobs = sources.map((src, i) => ({ abs: src.abs, name: names[i]! }));
   let done = 0;
-  const esiti = await leggiTutti(jobs, settings, today, (i, esito) => {
+  const esiti = await leggiTutti(jobs, settings, today, vocab, (i, esito) => {
     done++;
     const src = sources[i]!;
     if (!esito.ok) {

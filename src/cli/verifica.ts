@@ -8,12 +8,12 @@ import { planEsiti, planEvidenziazioni } from "../sheets/plans";
 import { verifica } from "../sheets/verifica";
 import { conflicts, type WritePlan } from "../sheets/write-plan";
 import { cli as t } from "../strings/it";
-import { parseAl, parseAnno, parseArgs, settingsFrom } from "./args";
+import { parseAl, parseAnno, parseArgs, settingsFrom, vocabFrom } from "./args";
 import { formatReport } from "./report-text";
 import type { CliIO } from "./io";
 
 export async function runVerifica(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { boolean: ["json", "sovrascrivi"], value: ["al", "anno", "scrivi", "impostazioni"] });
+  const args = parseArgs(argv, { boolean: ["json", "sovrascrivi"], value: ["al", "anno", "scrivi", "impostazioni", "profilo"] });
   if (args.positional.length === 0) throw new PegError(t.fileMancante);
   if (args.positional.length > 1) throw new PegError(t.troppiFile);
   const file = args.positional[0]!;
@@ -23,6 +23,8 @@ export async function runVerifica(argv: string[], io: CliIO): Promise<number> {
   if (sovrascrivi && typeof out !== "string") throw new PegError(t.sovrascriviSenzaScrivi);
   // --impostazioni FILE.json (issue 11): fasce, missing-data policy, decreasing formula…; --al/--anno win.
   const settings = settingsFrom(args.flags.get("impostazioni"), parseAl(args.flags.get("al")), parseAnno(args.flags.get("anno")));
+  // --profilo FILE.json (issue 8): labels taught in the pane, added to the built-in vocabulary.
+  const vocab = vocabFrom(args.flags.get("profilo"));
   const progress = (m: string): void => {
     if (!json) io.stderr(m);
   };
@@ -33,7 +35,7 @@ export async function runVerifica(argv: string[], io: CliIO): Promise<number> {
   const bytes = await readInputFile(file);
   const { grid } = await loadWorkbookGrid(bytes, { fileName: basename(file) });
   progress(t.progressoVerifica(grid.sheets.length));
-  const analysis = verifica(grid, { file: basename(file), settings, today: io.today() });
+  const analysis = verifica(grid, { file: basename(file), settings, today: io.today(), vocab });
   const report = analysis.report;
   const noScheda = report.schede.length === 0;
 

@@ -136,9 +136,10 @@ export const cli = {
   uso: `Monitoraggio PEG — riga di comando
 
 Uso:
-  peg verifica FILE.xlsx [--json] [--al AAAA-MM-GG] [--anno AAAA] [--impostazioni FILE.json] [--scrivi OUT.xlsx [--sovrascrivi]]
+  peg verifica FILE.xlsx [--json] [--al AAAA-MM-GG] [--anno AAAA] [--impostazioni FILE.json] [--profilo FILE.json]
+                [--scrivi OUT.xlsx [--sovrascrivi]]
   peg consolida A.xlsx B.xlsx … | CARTELLA  -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA] [--impostazioni FILE.json]
-                [--confronta PRECEDENTE.xlsx] [--json] [--sovrascrivi]
+                [--profilo FILE.json] [--confronta PRECEDENTE.xlsx] [--json] [--sovrascrivi]
   peg modello -o FILE.xlsx [--anno AAAA] [--sovrascrivi]
 
   verifica    controlla le schede, calcola esiti e medie; con --scrivi salva una copia annotata
@@ -477,7 +478,7 @@ export const consolidamento = {
   nessunMese: "nessuno",
   cli: {
     uso:
-      "Uso: peg consolida FILE.xlsx [FILE.xlsx … | CARTELLA] -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA] [--impostazioni FILE.json] [--confronta PRECEDENTE.xlsx] [--json] [--sovrascrivi]\n" +
+      "Uso: peg consolida FILE.xlsx [FILE.xlsx … | CARTELLA] -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA] [--impostazioni FILE.json] [--profilo FILE.json] [--confronta PRECEDENTE.xlsx] [--json] [--sovrascrivi]\n" +
       "Legge le cartelle di lavoro dei settori (o ogni .xlsx di una cartella) senza modificarle e scrive il riepilogo in un nuovo file.\n" +
       "--confronta: aggiunge il foglio Variazioni rispetto a un riepilogo scritto in precedenza.",
     nessunInput: "Indicare almeno un file .xlsx o una cartella da consolidare. Esempio: peg consolida settori/ -o riepilogo.xlsx",
