@@ -113,11 +113,22 @@ function FileRow({ f }: { f: FileConsolidamento }) {
   );
 }
 
+/**
+ * A further action on the consolidation once previewed (e.g. a comparison, a report to
+ * download): shown beside «Scrivi»/«Scarica», run with the preview.
+ */
+export interface ConsolidationAction {
+  id: string;
+  label: string;
+  run: (a: AnteprimaConsolidamento) => Promise<void>;
+}
+
 export function ConsolidationView(props: {
   hostKind: "office" | "web";
   busy: boolean;
   onConsolidate: (fonte: FonteConsolidamento, onFile: (f: FileConsolidamento) => void) => Promise<AnteprimaConsolidamento | null>;
   onWrite: (a: AnteprimaConsolidamento) => Promise<void>;
+  actions?: ConsolidationAction[];
 }) {
   const s = useStyles();
   const [fonte, setFonte] = useState<"questa" | "file">("questa");
@@ -224,6 +235,11 @@ export function ConsolidationView(props: {
             <Button appearance="primary" onClick={() => props.onWrite(anteprima)} disabled={props.busy} data-testid="consolidation-write">
               {props.hostKind === "web" ? pane.consolida.scarica : pane.consolida.scrivi}
             </Button>
+            {props.actions?.map((a) => (
+              <Button key={a.id} onClick={() => void a.run(anteprima)} disabled={props.busy} data-testid={`consolidation-${a.id}`}>
+                {a.label}
+              </Button>
+            ))}
           </div>
         </>
       )}
