@@ -63,8 +63,8 @@ function table(b: Extract<Blocco, { tipo: "tabella" }>): Table {
   // Columns share the page by how much they hold (a long title gets room, a figure little).
   const weight = b.intestazione.map((h, i) =>
     Math.min(
-      40,
-      Math.max(8, ...h.split(/\s+/).map((w) => w.length + 1), ...b.righe.slice(0, 200).map((r) => Math.min(60, (r[i] ?? "").length))),
+      30,
+      Math.max(11, ...h.split(/\s+/).map((w) => w.length + 1), ...b.righe.slice(0, 200).map((r) => Math.min(60, (r[i] ?? "").length))),
     ),
   );
   const sum = weight.reduce((x, y) => x + y, 0);
