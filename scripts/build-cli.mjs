@@ -27,7 +27,7 @@ try {
     outdir,
     outExtension: { ".js": ".mjs" },
     chunkNames: "chunks/[name]-[hash]",
-    minify: true,
+    minify: !process.argv.includes("--no-minify"),
     metafile: true,
     legalComments: "none",
     logLevel: "warning",
