@@ -27,7 +27,7 @@ if (want("cli")) {
   ]);
 }
 
-for (const extra of ["consolida", "syncs", "pane", "startup"] as const) {
+for (const extra of ["consolida", "syncs", "syncsWeb", "pane", "startup"] as const) {
   if (!want(extra)) continue;
   try {
     const mod = (await import(`./${extra}.ts`)) as {

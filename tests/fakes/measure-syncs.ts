@@ -14,6 +14,7 @@ import { COMMANDS, createCommands } from "../../src/commands/commands";
 import type { Settings } from "../../src/domain/settings";
 import type { WorkbookGrid } from "../../src/sheets/grid";
 import type { PaneRequest } from "../../src/app/pane-host";
+import { ALL_CAPABILITIES } from "../../src/hosts/office/capabilities";
 import { fakeOfficeSession } from "./office-session";
 
 export interface SyncCounts {
@@ -49,4 +50,14 @@ export async function measureSyncs(grid: WorkbookGrid, settings?: Partial<Settin
   const last = requests.at(-1);
   if (last?.messaggio?.intent === "error") throw new Error(last.messaggio.text);
   return { verifica, calcolaEsiti: b.fx.state.syncCount, celleScritte: celle };
+}
+
+/**
+ * Syncs of the pane's Verifica on Excel on the web: the fake refuses requests and responses above
+ * 5 MB, the host knows it is on the web (fills only where marks matter). Also the largest response.
+ */
+export async function measureWebVerifica(grid: WorkbookGrid): Promise<{ verifica: number; maxResponse: number }> {
+  const a = fakeOfficeSession(grid, { platform: "web", capabilities: { ...ALL_CAPABILITIES, web: true } });
+  await a.session.verifica(await a.session.loadSettings());
+  return { verifica: a.fx.state.syncCount, maxResponse: Math.max(...a.fx.state.payloads.map((p) => p.response)) };
 }

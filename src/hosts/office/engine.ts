@@ -5,3 +5,4 @@
  */
 export * from "../../app/engine";
 export { loadWorkbookGrid } from "../xlsx/load";
+export { markAreas } from "./mark-areas";

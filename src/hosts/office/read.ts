@@ -90,8 +90,10 @@ export interface ReadOptions {
    * Excel on the web fills are read only there, unless `fills: "all"`; without it, everywhere.
    */
   markAreas?: (sheet: SheetGrid) => MergeRange[];
-  /** "all": every fill even on the web (Pulisci evidenziazioni needs the highlights' fills). */
+  /** "all": every fill even on the web. */
   fills?: "all" | "marks";
+  /** Cells whose fill is read with the marks on the web: the highlights the add-in applied. */
+  fillCells?: Array<{ foglio: string; cella: string }>;
 }
 
 function visibilityOf(v: string): SheetVisibility {
@@ -272,7 +274,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
       sheets.push({ name, visibility, protetto: q.sheet.protection.protected, usedAddress: q.used.address, tagliato });
       grids.push(toGrid(q, name, visibility));
     });
-    if (marksOnly) await readMarks(context, items, queued, grids, opts.markAreas!, budget, sync);
+    if (marksOnly) await readMarks(context, items, queued, grids, opts.markAreas!, opts.fillCells ?? [], budget, sync);
     const out: WorkbookRead = { grid: { sheets: grids }, sheets, avvisi, syncs };
     if (opts.withSelection) out.selezione = selezione ?? null;
     return out;
@@ -341,13 +343,24 @@ async function readMarks(
   queued: Queued[],
   grids: SheetGrid[],
   markAreas: (sheet: SheetGrid) => MergeRange[],
+  fillCells: Array<{ foglio: string; cella: string }>,
   budget: number,
   sync: () => Promise<void>,
 ): Promise<void> {
   const wanted: Array<{ i: number; rect: MergeRange }> = [];
   grids.forEach((g, i) => {
     const area = rectOf(queued[i]!.area.address);
-    for (const m of markAreas(g)) {
+    const cells = fillCells
+      .filter((f) => f.foglio === g.name)
+      .flatMap((f) => {
+        // Records come from the document: one that is not an address is skipped.
+        try {
+          return [rectOf(f.cella)];
+        } catch {
+          return [];
+        }
+      });
+    for (const m of [...markAreas(g), ...cells]) {
       // Only what lies in the area read: nothing outside it was read either.
       const rect = { r1: Math.max(m.r1, area.r1), c1: Math.max(m.c1, area.c1), r2: Math.min(m.r2, area.r2), c2: Math.min(m.c2, area.c2) };
       if (rect.r1 <= rect.r2 && rect.c1 <= rect.c2) wanted.push({ i, rect });

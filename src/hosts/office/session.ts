@@ -6,7 +6,7 @@
  *
  * Sync budget (docs/OFFICE-HOST.md): Verifica = 2 syncs (read); a write = 2 (read) + 1 (apply).
  */
-import type { Backend, DocumentStore, Lettura, Ripristinato, Scritto } from "../../app/backend";
+import { STORE_KEYS, type Backend, type DocumentStore, type Lettura, type Ripristinato, type Scritto } from "../../app/backend";
 import { Session, type Engine } from "../../app/session";
 import { PegError } from "../../domain/errors";
 import type { WorkbookGrid } from "../../sheets/grid";
@@ -47,8 +47,15 @@ interface Contesto {
 
 /** The Backend over Office.js. */
 export function officeBackend(d: Omit<SessionDeps, "state" | "today">): Backend<UndoRecord> {
-  const read = (withSelection: boolean): Promise<WorkbookRead> =>
-    d.run((ctx) => readWorkbook(ctx, { capabilities: d.capabilities, withSelection }));
+  const read = async (withSelection: boolean): Promise<WorkbookRead> => {
+    // Excel on the web: fills only where the engine's recogniser finds marks, and the highlights.
+    const markAreas = d.capabilities.web ? (await d.engine()).markAreas : undefined;
+    const hl = d.store.get(STORE_KEYS.evidenziazioni);
+    const fillCells = Array.isArray(hl)
+      ? (hl as Array<{ foglio: string; cella: string }>).filter((h) => typeof h?.foglio === "string" && typeof h?.cella === "string")
+      : [];
+    return d.run((ctx) => readWorkbook(ctx, { capabilities: d.capabilities, withSelection, markAreas, fillCells }));
+  };
   const scritto = (record: UndoRecord, celle: number): Scritto<UndoRecord> => ({
     token: record,
     celle,

@@ -152,3 +152,24 @@ describe("readWorkbook as Excel really behaves", () => {
         expect(got.get(row, col)?.fill).toBe(cell.fill);
   });
 });
+
+describe("readWorkbook on Excel on the web, fills", () => {
+  it("reads the fills of the highlight cells it is given beside the cronoprogramma's, and no others", async () => {
+    const seed = workbook(2);
+    seed.sheets[0]!.set(39, 7, { v: null, fill: "#FF9999" });
+    seed.sheets[0]!.set(45, 7, { v: null, fill: "#00FF00" });
+    const fx = fake(seed, { platform: "web" });
+    const r = await readWorkbook(asExcel(fx.context()), {
+      capabilities: webCaps,
+      markAreas,
+      fillCells: [
+        { foglio: "Ob 1", cella: "H40" },
+        { foglio: "Ob 1", cella: "non è una cella" },
+      ],
+    });
+    expect(r.syncs).toBe(3);
+    expect(r.grid.sheets[0]!.get(39, 7)?.fill).toBe("#FF9999");
+    expect(r.grid.sheets[0]!.get(45, 7)).toBeUndefined();
+    expect(r.grid.sheets[0]!.get(12, 2)?.fill).toBe("#9DC3E6"); // a mark
+  });
+});
