@@ -653,6 +653,7 @@ export const relazione = {
     inCorso: "Preparazione della relazione…",
     nomeFile: (esercizio: number | null) => `relazione-performance${esercizio ? `-${esercizio}` : ""}.docx`,
   },
+    scaricata: "Relazione scaricata: aprirla con Word o LibreOffice, rivederla e completarla.",
 };
 
 // ── Quadratura, roll-up strategico, fasce, esiti forzati, confronto tra rilevazioni (issue 11) ──

@@ -21,7 +21,7 @@ import { WeatherMoon20Regular, WeatherSunny20Regular } from "@fluentui/react-ico
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Report, Segnalazione } from "../domain/model";
 import type { Settings } from "../domain/settings";
-import { pane } from "../strings/it";
+import { pane, relazione } from "../strings/it";
 import { userMessage } from "../app/errors";
 import type {
   AnteprimaConsolidamento,
@@ -271,6 +271,15 @@ function Pane({ host, initialView = "risultati", theme }: AppProps) {
     });
   }
 
+  async function scaricaRelazione(a: AnteprimaConsolidamento) {
+    await task(relazione.pane.inCorso, async () => {
+      // The document library loads only when a relazione is asked for.
+      const { scaricaRelazione: scarica } = await import("../hosts/docx/pane");
+      await scarica(a.dati, settingsRef.current!);
+      return { intent: "success", text: relazione.pane.scaricata };
+    });
+  }
+
   async function saveSettings(next: Settings) {
     try {
       await host.saveSettings(next);
@@ -364,6 +373,7 @@ function Pane({ host, initialView = "risultati", theme }: AppProps) {
                 busy={busy !== null || settings === null}
                 onConsolidate={consolidate}
                 onWrite={writeConsolidation}
+                actions={[{ id: "relazione", label: relazione.pane.scarica, run: scaricaRelazione }]}
               />
             )}
             {view === "impostazioni" && settings && (

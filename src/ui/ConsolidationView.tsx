@@ -184,7 +184,7 @@ export function ConsolidationView(props: {
             ref={input}
             type="file"
             multiple
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.ods,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,application/vnd.ms-excel"
             className={s.hidden}
             data-testid="consolidation-files"
             aria-label={pane.consolida.scegli}

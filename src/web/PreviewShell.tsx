@@ -112,7 +112,7 @@ export function PreviewShell({ host, sampleUrl }: { host: WebPaneHost; sampleUrl
               ref={input}
               type="file"
               multiple
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".xlsx,.ods,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,application/vnd.ms-excel"
               className={s.hidden}
               aria-label={preview.apriLabel}
               data-testid="open-files"
