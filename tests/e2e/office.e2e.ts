@@ -31,6 +31,7 @@ interface PegStub {
   run(name: string): Promise<void>;
   cell(foglio: string, cella: string): Promise<{ value: unknown; fill: string | null } | null>;
   setSelection(address: string): Promise<void>;
+  type(foglio: string, cella: string, value: string): Promise<void>;
   syncs(): Promise<number>;
   selection(): Promise<string>;
   savedSettings(): Record<string, unknown>;
@@ -105,6 +106,26 @@ describe("riquadro in Excel (office.js simulato sul fake)", () => {
     await page.getByTestId("message").filter({ hasText: "Annullat" }).waitFor();
     const restored = await page.evaluate(([f, c]) => __peg.cell(f!, c!), [w0.foglio, w0.cella]);
     expect(restored?.value).not.toBe(w0.value);
+    await page.close();
+  });
+
+  it("undo after the user retyped a written cell keeps their value and says so in the pane", async () => {
+    const plan = planEsiti(await analyseBytes(sampleBytes(), "esempio-peg-2023.xlsx"));
+    const { page } = await openPane();
+    await page.getByRole("button", { name: "Calcola esiti", exact: true }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Scrivi solo le altre celle", exact: true }).click();
+    await page.getByTestId("message").filter({ hasText: "Scritt" }).waitFor();
+    const [w, other] = plan.writes.filter((x) => x.kind === "esito" && !x.conflict);
+    await page.evaluate(([f, c]) => __peg.type(f!, c!, "PARZIALMENTE RAGGIUNTO"), [w!.foglio, w!.cella]);
+    await page.getByRole("button", { name: "Annulla", exact: true }).click();
+    const msg = page.getByTestId("message").filter({ hasText: "Annullat" });
+    await msg.waitFor();
+    expect(await msg.textContent()).toContain(`${w!.foglio}!${w!.cella}: modificata dopo la scrittura: non ripristinata.`);
+    expect((await page.evaluate(([f, c]) => __peg.cell(f!, c!), [w!.foglio, w!.cella]))?.value).toBe("PARZIALMENTE RAGGIUNTO");
+    // The cells nobody touched are back as they were.
+    expect((await page.evaluate(([f, c]) => __peg.cell(f!, c!), [other!.foglio, other!.cella]))?.value ?? "").toBe(
+      other!.previous.value ?? "",
+    );
     await page.close();
   });
 

@@ -143,14 +143,38 @@ describe("anteprima nel browser", () => {
     await page.close();
   });
 
+  it("asks before the tab closes while the annotated copy is not downloaded", async () => {
+    const page = await session.browser().newPage();
+    await openSample(page);
+    await page.getByRole("button", { name: "Calcola esiti", exact: true }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Sovrascrivi", exact: true }).click();
+    await page.getByTestId("message").filter({ hasText: "Scritt" }).waitFor();
+    const asked: string[] = [];
+    page.on("dialog", (d) => {
+      asked.push(d.type());
+      void d.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(["beforeunload"]);
+    expect(page.isClosed()).toBe(false);
+    // Once the copy is downloaded, the tab closes without asking.
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Scarica copia annotata", exact: true }).click();
+    await download;
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(asked).toEqual(["beforeunload"]);
+  });
+
   it("Nuova scheda adds a sheet in the familiar layout and shows it", async () => {
     const page = await session.browser().newPage();
     await openSample(page);
     await page.getByRole("button", { name: "Altre azioni", exact: true }).click();
     await page.getByRole("menuitem", { name: "Nuova scheda" }).click();
-    const msg = page.getByTestId("message").filter({ hasText: "Fogli aggiunti" });
+    // The same words as the ribbon's Nuova scheda: «Aggiunto il foglio «…».»
+    const msg = page.getByTestId("message").filter({ hasText: "Aggiunto il foglio" });
     await msg.waitFor();
-    const name = (await msg.textContent())!.replace(/^.*Fogli aggiunti: /, "").replace(/\.$/, "");
+    const name = /«(.+)»/.exec((await msg.textContent())!)![1]!;
     await expect.poll(() => page.getByRole("tab", { selected: true, name }).count()).toBe(1);
     // The new sheet reads as a scheda: it is in the results, not "non riconosciuta".
     await page.locator(`[data-foglio="${name}"]`).waitFor();

@@ -69,6 +69,16 @@ const Office = {
     const cell = s?.cells.get(`${r},${c}`);
     return cell ? { value: cell.value, fill: cell.fill } : null;
   },
+  /** The user types a value in a cell (as Excel would store typed text). */
+  type: async (foglio: string, cella: string, value: string) => {
+    const fx = await ready;
+    const s = fx.state.sheet(foglio);
+    const { r, c } = parseA1(cella);
+    const key = `${r},${c}`;
+    const cell = s?.cells.get(key);
+    if (!s || !cell) throw new Error(`cella assente: ${foglio}!${cella}`);
+    s.cells.set(key, { ...cell, value });
+  },
   setSelection: async (address: string) => {
     (await ready).state.selection = address;
   },
