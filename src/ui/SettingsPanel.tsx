@@ -2,11 +2,13 @@
  * Settings form. What the user types is kept as text and validated with SettingsSchema only on
  * save, so a half-typed number never crashes the pane; each invalid field shows an Italian hint.
  */
-import { Button, Field, Input, makeStyles, Switch, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, Select, Switch, Textarea, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { z } from "zod";
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from "../domain/settings";
-import { pane } from "../strings/it";
+import { controlli, pane } from "../strings/it";
+
+const cp = controlli.pannello;
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -33,6 +35,26 @@ interface Form {
   classeParziale: string;
   colori: Record<Colore, string>;
   verificaAutomatica: boolean;
+  /** Fasce (issue 11), one per line: "min;max;punteggio" and ";P" when proporzionale. */
+  fasce: string;
+  realizzatoMancante: Settings["realizzatoMancante"];
+  formulaDecrescente: Settings["formulaDecrescente"];
+}
+
+function fasceToText(f: Settings["fasce"]): string {
+  return f.map((b) => [b.min, b.max, b.punteggio].join(";") + (b.proporzionale ? ";P" : "")).join("\n");
+}
+
+/** "60;100;100;P" per line → bands; null when a line cannot be read. */
+function fasceFromText(t: string): Array<{ min: unknown; max: unknown; punteggio: unknown; proporzionale: boolean }> | null {
+  const out = [];
+  for (const line of t.split(/\r?\n/).map((l) => l.trim())) {
+    if (!line) continue;
+    const parts = line.split(/\s*;\s*/);
+    if (parts.length < 3 || parts.length > 4 || (parts[3] !== undefined && !/^p$/i.test(parts[3]))) return null;
+    out.push({ min: toNumber(parts[0]!), max: toNumber(parts[1]!), punteggio: toNumber(parts[2]!), proporzionale: parts[3] !== undefined });
+  }
+  return out;
 }
 
 function toForm(s: Settings): Form {
@@ -45,6 +67,9 @@ function toForm(s: Settings): Form {
     classeParziale: String(s.classeParziale),
     colori: { ...s.colori },
     verificaAutomatica: s.verificaAutomatica,
+    fasce: fasceToText(s.fasce),
+    realizzatoMancante: s.realizzatoMancante,
+    formulaDecrescente: s.formulaDecrescente,
   };
 }
 
@@ -71,13 +96,18 @@ export function validateForm(f: Form): { settings: Settings } | { errors: Record
     classeParziale: toNumber(f.classeParziale),
     colori: Object.fromEntries(COLORI.map((k) => [k, f.colori[k].trim().toUpperCase()])),
     verificaAutomatica: f.verificaAutomatica,
+    fasce: fasceFromText(f.fasce),
+    realizzatoMancante: f.realizzatoMancante,
+    formulaDecrescente: f.formulaDecrescente,
   };
+  if (raw.fasce === null) return { errors: { fasce: cp.fasceNonValide } };
   const r = SettingsSchema.safeParse(raw);
   if (r.success) return { settings: r.data };
   const errors: Record<string, string> = {};
   for (const issue of r.error.issues) {
-    const field = issue.path.map(String).join(".");
-    errors[field] ??= messageFor(issue, field);
+    // A band's problem is shown under the whole fasce box.
+    const field = issue.path[0] === "fasce" ? "fasce" : issue.path.map(String).join(".");
+    errors[field] ??= field === "fasce" ? cp.fasceNonValide : messageFor(issue, field);
   }
   return { errors };
 }
@@ -152,6 +182,37 @@ export function SettingsPanel(props: { settings: Settings; onSave: (s: Settings)
       <div className={s.pair}>
         {numberField("classeRaggiunto")}
         {numberField("classeParziale")}
+      </div>
+      <Field label={cp.fasce} hint={cp.fasceHint} validationMessage={err("fasce")} validationState={state("fasce")}>
+        <Textarea className={s.input} value={form.fasce} onChange={(_, d) => set({ fasce: d.value })} name="fasce" resize="vertical" />
+      </Field>
+      <div className={s.pair}>
+        <Field label={cp.mancante}>
+          <Select
+            value={form.realizzatoMancante}
+            onChange={(_, d) => set({ realizzatoMancante: d.value as Form["realizzatoMancante"] })}
+            name="realizzatoMancante"
+          >
+            {(Object.keys(cp.mancanteOpzioni) as Array<Form["realizzatoMancante"]>).map((k) => (
+              <option key={k} value={k}>
+                {cp.mancanteOpzioni[k]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={cp.decrescente}>
+          <Select
+            value={form.formulaDecrescente}
+            onChange={(_, d) => set({ formulaDecrescente: d.value as Form["formulaDecrescente"] })}
+            name="formulaDecrescente"
+          >
+            {(Object.keys(cp.decrescenteOpzioni) as Array<Form["formulaDecrescente"]>).map((k) => (
+              <option key={k} value={k}>
+                {cp.decrescenteOpzioni[k]}
+              </option>
+            ))}
+          </Select>
+        </Field>
       </div>
       <fieldset className={s.fieldset}>
         <legend className={s.legend}>{pane.settings.colori}</legend>
