@@ -790,7 +790,18 @@ export class FakeRequestContext {
     return this.ops.length;
   }
 
+  /**
+   * True once the Excel.run that made this context has finished: syncing it then fails, as in
+   * Office.js. An event handler added in it is removed with Excel.run(handler.context, …).
+   */
+  closed = false;
+
   async sync(): Promise<void> {
+    if (this.closed)
+      throw new FakeOfficeError(
+        "InvalidRequestContext",
+        "Cannot use the object across different request contexts: the Excel.run batch that created it has finished.",
+      );
     const ops = this.ops;
     this.ops = [];
     await Promise.resolve();
@@ -1755,20 +1766,30 @@ export interface FakeExcel {
   state: FakeWorkbookState;
   /** A fresh request context, as Excel.run gives. */
   context(): FakeRequestContext;
-  /** Excel.run-compatible entry point. */
+  /** Excel.run-compatible entry point: a new context, or (Excel.run(context, cb)) an earlier one. */
   run<T>(cb: (context: FakeRequestContext) => Promise<T>): Promise<T>;
+  run<T>(context: FakeRequestContext, cb: (context: FakeRequestContext) => Promise<T>): Promise<T>;
 }
 
 export function createFakeExcel(state: FakeWorkbookState): FakeExcel {
   return {
     state,
     context: () => new FakeRequestContext(state),
-    run: async <T>(cb: (context: FakeRequestContext) => Promise<T>) => {
-      const ctx = new FakeRequestContext(state);
-      const out = await cb(ctx);
-      // Excel.run syncs whatever is left queued when the callback returns.
-      if (ctx.pending > 0) await ctx.sync();
-      return out;
+    run: async <T>(
+      a: FakeRequestContext | ((context: FakeRequestContext) => Promise<T>),
+      b?: (context: FakeRequestContext) => Promise<T>,
+    ) => {
+      const ctx = typeof a === "function" ? new FakeRequestContext(state) : a;
+      const cb = typeof a === "function" ? a : b!;
+      ctx.closed = false;
+      try {
+        const out = await cb(ctx);
+        // Excel.run syncs whatever is left queued when the callback returns.
+        if (ctx.pending > 0) await ctx.sync();
+        return out;
+      } finally {
+        ctx.closed = true;
+      }
     },
   };
 }

@@ -78,7 +78,8 @@ export function createOfficeStub(state: FakeWorkbookState, opts: StubOptions = {
       },
     },
     Excel: {
-      run: (cb: (context: unknown) => Promise<unknown>) => fake.run(cb as never),
+      // Excel.run(cb), or Excel.run(context, cb) to reuse an earlier context (event handlers).
+      run: (a: unknown, b?: unknown) => (b === undefined ? fake.run(a as never) : fake.run(a as never, b as never)),
     },
     invoke(name: string) {
       const fn = associated.get(name);

@@ -11,6 +11,8 @@ export interface OfficePaneHostDeps {
   session?: OfficeSession;
   /** Excel.run, for registering the change events. */
   run?: ExcelRunner;
+  /** Excel.run(context, cb): a handler is removed in the context it was added in. */
+  runIn?: <T>(context: OfficeExtension.ClientRequestContext, cb: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
   /** The Office global (theme). */
   office?: unknown;
 }
@@ -33,6 +35,7 @@ export function createOfficePaneHost(deps: OfficePaneHostDeps = {}): PaneHost {
     { context?: { officeTheme?: OfficeThemeLike } } | undefined;
   const run: ExcelRunner | undefined =
     deps.run ?? ((globalThis as { Excel?: { run: ExcelRunner } }).Excel ? (cb) => Excel.run(cb) : undefined);
+  const runIn = deps.runIn ?? ((context, cb) => Excel.run(context, cb));
 
   return {
     ...sessionPaneHost(session),
@@ -54,11 +57,13 @@ export function createOfficePaneHost(deps: OfficePaneHostDeps = {}): PaneHost {
       return () => {
         removed = true;
         const h = handler as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null;
-        if (h) {
-          // The handler belongs to the context it was added in; remove it there.
-          h.remove();
-          h.context.sync().catch(() => undefined);
-        }
+        if (h)
+          // The handler belongs to the context it was added in: remove it there, inside a request
+          // context (that Excel.run has finished; syncing it bare would fail and keep the handler).
+          runIn(h.context, async (ctx) => {
+            h.remove();
+            await ctx.sync();
+          }).catch(() => undefined);
       };
     },
     theme() {

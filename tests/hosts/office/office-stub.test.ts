@@ -40,9 +40,12 @@ describe("Office stub + real Office wiring", () => {
     await new Promise((r) => setTimeout(r, 0));
     stub.state.userEdit("Ob 1", "B5", "nuovo testo");
     expect(changes).toEqual(["edit"]);
+    expect(stub.state.changeHandlers.size).toBe(1);
     off();
     await new Promise((r) => setTimeout(r, 0));
     stub.state.userEdit("Ob 1", "B5", "ancora");
     expect(changes).toEqual(["edit"]);
+    // Removed in Excel too, inside a request context (Excel.run(handler.context, …)).
+    expect(stub.state.changeHandlers.size).toBe(0);
   });
 });
