@@ -38,6 +38,8 @@ export const fileErrors = {
     `"${f}": il foglio "${foglio}" contiene più di ${limit} celle. Non è una scheda del PEG: togliere le righe o le colonne non necessarie (o spostare i dati in un altro file) e riprovare.`,
   tooManyCellsTotal: (f: string, limit: string) =>
     `"${f}" contiene più di ${limit} celle in tutto. Dividere la cartella di lavoro in file più piccoli (per settore, ad esempio) e riprovare.`,
+  formulasTooLong: (f: string, foglio: string) =>
+    `"${f}": il foglio "${foglio}" ripete formule troppo lunghe su troppe celle per essere una scheda del PEG. Sostituire le formule con i loro valori (Copia → Incolla valori) e riprovare.`,
   tooManyMerges: (f: string, foglio: string, limit: string) =>
     `"${f}": il foglio "${foglio}" contiene più di ${limit} celle unite. Non è una scheda del PEG: togliere le unioni non necessarie (Home → Unisci e allinea al centro) e riprovare.`,
   // Scrittura della copia (src/hosts/xlsx): nulla viene scritto se uno di questi errori si presenta.
@@ -651,9 +653,9 @@ export const relazione = {
   pane: {
     scarica: "Scarica relazione (.docx)",
     inCorso: "Preparazione della relazione…",
+    scaricata: "Relazione scaricata: aprirla con Word o LibreOffice, rivederla e completarla.",
     nomeFile: (esercizio: number | null) => `relazione-performance${esercizio ? `-${esercizio}` : ""}.docx`,
   },
-    scaricata: "Relazione scaricata: aprirla con Word o LibreOffice, rivederla e completarla.",
 };
 
 // ── Quadratura, roll-up strategico, fasce, esiti forzati, confronto tra rilevazioni (issue 11) ──
@@ -722,6 +724,7 @@ export const controlli = {
     mancanteOpzioni: { "non calcolato": "non calcolato", zero: "conta come 0", "non valutabile": "non valutabile (peso 0)" },
     decrescente: "Formula per gli indicatori decrescenti",
     decrescenteOpzioni: { rapporto: "atteso / realizzato", lineare: "(2·atteso − realizzato) / atteso" },
+    confronta: "Confronta con un riepilogo precedente…",
   },
   consolidamento: {
     fogli: { strategico: "Strategico", indicatori: "Indicatori", variazioni: "Variazioni" },
@@ -793,6 +796,8 @@ export const formati = {
     `"${f}" è nel vecchio formato Excel 97-2003 (.xls) ma non si riesce a leggerlo (danneggiato o protetto). Aprirlo con Excel o LibreOffice e salvarlo come .xlsx, poi riprovare.`,
   copiaXlsx: (f: string) =>
     `"${f}" è nel vecchio formato .xls: la copia annotata viene salvata come cartella di lavoro .xlsx (valori, formati, unioni e colori del file; formule, grafici e macro non vengono riportati).`,
+  odsNuoviFogli: (f: string) =>
+    `In "${f}" (.ods) si possono scrivere esiti, medie ed evidenziazioni, ma non aggiungere fogli: salvarlo come .xlsx per aggiungere la scheda, poi riprovare.`,
   uscitaXls: (f: string) => `La copia di un file .xls si salva in formato .xlsx: indicare un nome che finisca con .xlsx invece di "${f}".`,
   uscitaOds: (f: string) => `La copia di un file .ods si salva in formato .ods: indicare un nome che finisca con .ods invece di "${f}".`,
 };
@@ -861,4 +866,38 @@ export const profilo = {
   giaNoto: (testo: string, ruolo: string) => `«${testo}» era già nel profilo come ${ruolo}.`,
   mesiInsegnati: (primo: string, ultimo: string, cella: string) =>
     `La riga dei mesi «${primo}» … «${ultimo}» (da ${cella}) ora si legge come i 12 mesi.`,
+};
+
+// ── Riquadro "Insegna il layout" (src/ui/ProfiloPanel.tsx) ──────────────────────────────────────
+export const profiloPane = {
+  tab: "Layout",
+  titolo: "Insegna il layout",
+  spiegazione:
+    "Se un foglio non viene letto, o non del tutto, selezionare nel foglio la cella con un'etichetta (per esempio «Rif. obiettivo»), scegliere che cosa è e premere «Insegna». Le etichette insegnate si salvano nel profilo di layout di questa cartella di lavoro; le celle non vengono mai modificate.",
+  fogliDaInsegnare: "Fogli non letti del tutto",
+  tuttiLetti: "Tutti i fogli con blocchi riconoscibili sono letti come schede.",
+  stato: { letto: "letto", parziale: "letto in parte", quasi: "non letto: alcuni blocchi trovati", nonLetto: "non è una scheda" } as Record<
+    string,
+    string
+  >,
+  trovati: "Trovati:",
+  mancano: "Manca:",
+  ruolo: "Che cosa è la cella selezionata",
+  insegna: "Insegna la cella selezionata",
+  profilo: "Profilo di layout",
+  nessunaVoce: "Nessuna etichetta insegnata.",
+  voce: (ruolo: string, testo: string, dove: string | null) => `${ruolo}: «${testo}»${dove ? ` (${dove})` : ""}`,
+  mesi: (primo: string, ultimo: string) => `Mesi: «${primo}» … «${ultimo}»`,
+  togli: (testo: string) => `Togli «${testo}» dal profilo`,
+  esporta: "Esporta profilo",
+  importa: "Importa profilo…",
+  importaLabel: "Scegli un file di profilo di layout (.json)",
+  elimina: "Elimina profilo",
+  nomeFile: "profilo-layout.json",
+  importato: (n: number) => `Profilo importato: ${n} etichette.`,
+  eliminato: "Profilo di layout eliminato: i fogli si leggono con il solo vocabolario incorporato.",
+  esportato: "Profilo esportato nel file profilo-layout.json.",
+  esportazioneNonDisponibile: "Questo ambiente non permette di scaricare file.",
+  nessunaCartella: "Aprire una cartella di lavoro per insegnare il suo layout.",
+  stesseSchede: (n: number) => `Schede lette: ${n}.`,
 };

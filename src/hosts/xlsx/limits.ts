@@ -23,7 +23,7 @@ export function formatBytes(n: number): string {
  * Limit on one part once uncompressed, counted while inflating (the directory's sizes are only
  * claims). A sheet past it holds millions of cells, which the cell limits below refuse anyway.
  */
-export const MAX_PART_BYTES = 256 * 1024 * 1024;
+export const MAX_PART_BYTES = 128 * 1024 * 1024;
 
 /**
  * Cells kept per sheet and in the whole workbook. A scheda holds a few hundred cells and the
@@ -34,10 +34,19 @@ export const MAX_CELLS_PER_SHEET = 500_000;
 export const MAX_CELLS_TOTAL = 1_000_000;
 
 /** <c> elements read per sheet, kept or not (a sheet of empty styled cells costs time too). */
-export const MAX_CELL_ELEMENTS_PER_SHEET = 2_000_000;
+export const MAX_CELL_ELEMENTS_PER_SHEET = 1_000_000;
 
 /** Merged ranges per sheet: a scheda has dozens; 50,000 is a sheet no person drew by hand. */
 export const MAX_MERGES_PER_SHEET = 50_000;
 
 /** Steps spent laying merged ranges over the cells of one sheet (each row of a range with cells costs one). */
 export const MAX_MERGE_STEPS_PER_SHEET = 20_000_000;
+
+/** Excel's own limit on a formula's text; longer text is no formula Excel wrote. */
+export const MAX_FORMULA_CHARS = 8_192;
+
+/** Characters of shared formulas translated per sheet (a long master copied to many cells). */
+export const MAX_FORMULA_WORK_PER_SHEET = 5_000_000;
+
+/** Styles, fills and number formats kept from styles.xml (Excel allows about 64,000 styles). */
+export const MAX_STYLE_RECORDS = 65_536;

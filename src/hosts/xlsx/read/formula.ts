@@ -50,8 +50,17 @@ export function decodeAddress(a: string): { row: number; col: number } | null {
   return { row, col };
 }
 
-/** A reference candidate ("$B$7", "B7", "SUM"): moved when it is a cell reference, else as it was. */
-function moveRef(part: string, dRow: number, dCol: number): string | null {
+interface Ref {
+  start: number;
+  end: number;
+  colDollar: boolean;
+  col: number;
+  rowDollar: boolean;
+  row: number;
+}
+
+/** A reference candidate ("$B$7", "B7", "SUM") as a cell reference, or null when it is none. */
+function parseRefPart(part: string, start: number): Ref | null {
   let i = 0;
   const colDollar = part.charCodeAt(0) === 36;
   if (colDollar) i++;
@@ -66,21 +75,11 @@ function moveRef(part: string, dRow: number, dCol: number): string | null {
   while (i < part.length && isDigit(part.charCodeAt(i))) i++;
   if (i !== part.length) return null;
   if (colStr.length > 3 || (colStr.length === 3 && colStr > "XFD")) return null; // a name, not a column
-  let col = colNumber(colStr);
-  let row = parseInt(part.slice(r0), 10);
-  if (!colDollar) col += dCol;
-  if (!rowDollar) row += dRow;
-  if (col < 1 || col > MAX_COL) return null;
-  return (colDollar ? "$" : "") + colName(col) + (rowDollar ? "$" : "") + String(row);
+  return { start, end: start + part.length, colDollar, col: colNumber(colStr), rowDollar, row: parseInt(part.slice(r0), 10) };
 }
 
-/** `formula` written at `from` ("B2"), as it reads at `to` ("B5"). */
-export function slideFormula(formula: string, from: string, to: string): string {
-  const a = decodeAddress(from);
-  const b = decodeAddress(to);
-  if (!a || !b) return formula;
-  const dRow = b.row - a.row;
-  const dCol = b.col - a.col;
+/** The cell references of a formula, found once: a master copied to many cells is scanned once. */
+function findRefs(formula: string): Ref[] {
   const n = formula.length;
   // Run lengths from each position, computed once from the right: every step below is O(1).
   const sheetRun = new Int32Array(n + 1);
@@ -90,8 +89,7 @@ export function slideFormula(formula: string, from: string, to: string): string 
     sheetRun[i] = isSheetChar(ch) ? sheetRun[i + 1]! + 1 : 0;
     refRun[i] = isRefChar(ch) ? refRun[i + 1]! + 1 : 0;
   }
-  let out = "";
-  let last = 0;
+  const refs: Ref[] = [];
   let i = 0;
   while (i < n) {
     // (sheet!)? then a candidate of two or more characters, then an optional "(".
@@ -106,15 +104,38 @@ export function slideFormula(formula: string, from: string, to: string): string 
     }
     const end = start + len;
     const paren = formula.charCodeAt(end) === 40;
-    const matchEnd = paren ? end + 1 : end;
     if (!paren) {
-      const moved = moveRef(formula.slice(start, end), dRow, dCol);
-      if (moved !== null) {
-        out += formula.slice(last, start) + moved;
-        last = end;
-      }
+      const ref = parseRefPart(formula.slice(start, end), start);
+      if (ref) refs.push(ref);
     }
-    i = matchEnd;
+    i = paren ? end + 1 : end;
   }
-  return last === 0 ? formula : out + formula.slice(last);
+  return refs;
+}
+
+/** A master formula written at `from`, ready to be read at any other cell. */
+export function formulaSlider(formula: string, from: string): (to: string) => string {
+  const a = decodeAddress(from);
+  const refs = a ? findRefs(formula) : [];
+  return (to: string): string => {
+    const b = decodeAddress(to);
+    if (!a || !b || refs.length === 0) return formula;
+    const dRow = b.row - a.row;
+    const dCol = b.col - a.col;
+    let out = "";
+    let last = 0;
+    for (const r of refs) {
+      const col = r.colDollar ? r.col : r.col + dCol;
+      const row = r.rowDollar ? r.row : r.row + dRow;
+      if (col < 1 || col > MAX_COL) continue;
+      out += formula.slice(last, r.start) + (r.colDollar ? "$" : "") + colName(col) + (r.rowDollar ? "$" : "") + String(row);
+      last = r.end;
+    }
+    return out + formula.slice(last);
+  };
+}
+
+/** `formula` written at `from` ("B2"), as it reads at `to` ("B5"). */
+export function slideFormula(formula: string, from: string, to: string): string {
+  return formulaSlider(formula, from)(to);
 }

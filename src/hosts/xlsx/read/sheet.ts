@@ -12,10 +12,12 @@ import {
   MAX_CELLS_PER_SHEET,
   MAX_CELLS_TOTAL,
   MAX_CELL_ELEMENTS_PER_SHEET,
+  MAX_FORMULA_CHARS,
+  MAX_FORMULA_WORK_PER_SHEET,
   MAX_MERGES_PER_SHEET,
   MAX_MERGE_STEPS_PER_SHEET,
 } from "../limits";
-import { slideFormula } from "./formula";
+import { formulaSlider } from "./formula";
 import { decodeEscapes, MAX_CELL_TEXT, sharedText, type SharedString } from "./shared-strings";
 import type { CellStyle } from "./styles";
 import type { XmlHandler } from "./xml";
@@ -130,7 +132,8 @@ export class SheetReader implements XmlHandler {
   private readonly rowStyles = new Map<number, CellStyle>();
   /** Cells the XML names but the grid does not keep (a style, no value), where a merge would care. */
   private readonly unkept = new Set<number>();
-  private readonly masters = new Map<string, { formula: string; address: string }>();
+  private readonly masters = new Map<string, { formula: string; address: string; slide?: (to: string) => string }>();
+  private formulaWork = 0;
 
   private inSheetData = false;
   private inMergeCells = false;
@@ -267,7 +270,8 @@ export class SheetReader implements XmlHandler {
     }
     switch (this.node) {
       case "f":
-        this.formula = this.formula === undefined ? s : this.formula + s;
+        if (this.formula === undefined) this.formula = s;
+        else if (this.formula.length <= MAX_FORMULA_CHARS) this.formula += s;
         return;
       case "v":
       case "t":
@@ -318,13 +322,20 @@ export class SheetReader implements XmlHandler {
         else result = parseFloat(raw);
       } else if (this.runs) result = this.runs.join("");
       if (result !== undefined && style?.isDate) result = serialToDate(result, this.ctx.date1904);
+      if (this.formula !== undefined && this.formula.length > MAX_FORMULA_CHARS) this.formula = this.formula.slice(0, MAX_FORMULA_CHARS);
       formula = this.formula;
       if (this.shareType === "shared" && this.si !== undefined) {
         if (this.ref) {
           if (this.formula !== undefined) this.masters.set(this.si, { formula: this.formula, address: this.address });
         } else if (formula === undefined) {
           const m = this.masters.get(this.si);
-          if (m) formula = slideFormula(m.formula, m.address, this.address);
+          if (m) {
+            this.formulaWork += m.formula.length;
+            if (this.formulaWork > MAX_FORMULA_WORK_PER_SHEET)
+              throw new PegError(fileErrors.formulasTooLong(this.ctx.fileName, this.grid.name));
+            m.slide ??= formulaSlider(m.formula, m.address);
+            formula = m.slide(this.address);
+          }
         }
       }
       if (typeof result === "object" && result !== null && !(result instanceof Date)) error = (result as { error: string }).error;

@@ -4,6 +4,7 @@
  * ExcelJS knows, so both readers agree). Colours resolve through the theme and indexed palettes.
  */
 import { colorToHex, type ExcelColor, type ThemePalette } from "../colors";
+import { MAX_STYLE_RECORDS } from "../limits";
 import type { XmlHandler } from "./xml";
 
 /** Built-in number formats (ECMA-376 §18.8.30), by id; locale-dependent ids (27–36, 50–81) have no fixed code. */
@@ -111,13 +112,14 @@ export class StylesReader implements XmlHandler {
         if (name === "numFmts" || name === "fills" || name === "cellXfs") this.section = name;
         return;
       case "numFmts":
-        if (name === "numFmt") this.numFmts.set(parseInt(attrs.numFmtId ?? "", 10), unescapeFormat(attrs.formatCode ?? ""));
+        if (name === "numFmt" && this.numFmts.size < MAX_STYLE_RECORDS)
+          this.numFmts.set(parseInt(attrs.numFmtId ?? "", 10), unescapeFormat(attrs.formatCode ?? ""));
         return;
       case "fills":
         this.openFill(name, attrs);
         return;
       case "cellXfs":
-        if (++this.xfDepth === 1 && name === "xf")
+        if (++this.xfDepth === 1 && name === "xf" && this.xfs.length < MAX_STYLE_RECORDS)
           this.xfs.push({ numFmtId: parseInt(attrs.numFmtId ?? "", 10), fillId: parseInt(attrs.fillId ?? "", 10) });
         return;
     }
@@ -125,8 +127,9 @@ export class StylesReader implements XmlHandler {
 
   private openFill(name: string, attrs: Record<string, string>): void {
     if (name === "fill") {
+      // Past the limit a fill is read but not kept: the styles that name it get none.
       this.fill = {};
-      this.fills.push(this.fill);
+      if (this.fills.length < MAX_STYLE_RECORDS) this.fills.push(this.fill);
       return;
     }
     const f = this.fill;
