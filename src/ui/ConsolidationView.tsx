@@ -6,7 +6,7 @@ import { Button, makeStyles, Radio, RadioGroup, Spinner, Tab, TabList, Text, tok
 import { CheckmarkCircle16Filled, DismissCircle16Filled, Clock16Regular } from "@fluentui/react-icons";
 import { useRef, useState } from "react";
 import type { SheetSpec } from "../sheets/sheet-spec";
-import { pane } from "../strings/it";
+import { controlli, pane } from "../strings/it";
 import { formatScalar } from "./format";
 import type { AnteprimaConsolidamento, FileConsolidamento, FonteConsolidamento } from "../app/pane-host";
 
@@ -129,6 +129,8 @@ export function ConsolidationView(props: {
   onConsolidate: (fonte: FonteConsolidamento, onFile: (f: FileConsolidamento) => void) => Promise<AnteprimaConsolidamento | null>;
   onWrite: (a: AnteprimaConsolidamento) => Promise<void>;
   actions?: ConsolidationAction[];
+  /** Issue 11: the preview compared with an earlier riepilogo (adds Variazioni); hidden when the host cannot. */
+  onConfronta?: (a: AnteprimaConsolidamento, precedente: File) => Promise<AnteprimaConsolidamento | null>;
 }) {
   const s = useStyles();
   const [fonte, setFonte] = useState<"questa" | "file">("questa");
@@ -139,6 +141,17 @@ export function ConsolidationView(props: {
   const [running, setRunning] = useState(false);
   const [needFiles, setNeedFiles] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const precedente = useRef<HTMLInputElement>(null);
+
+  async function confronta(file: File | undefined) {
+    if (!file || !anteprima || !props.onConfronta) return;
+    const a = await props.onConfronta(anteprima, file);
+    if (!a) return;
+    setAnteprima(a);
+    // Show the Variazioni sheet straight away.
+    const i = a.fogli.findIndex((f) => f.name === controlli.consolidamento.fogli.variazioni);
+    setTab(i < 0 ? 0 : i);
+  }
 
   async function run() {
     if (fonte === "file" && files.length === 0) {
@@ -235,6 +248,25 @@ export function ConsolidationView(props: {
             <Button appearance="primary" onClick={() => props.onWrite(anteprima)} disabled={props.busy} data-testid="consolidation-write">
               {props.hostKind === "web" ? pane.consolida.scarica : pane.consolida.scrivi}
             </Button>
+            {props.onConfronta && (
+              <>
+                <Button onClick={() => precedente.current?.click()} disabled={props.busy} data-testid="consolidation-confronta-precedente">
+                  {controlli.pannello.confronta}
+                </Button>
+                <input
+                  ref={precedente}
+                  type="file"
+                  accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  className={s.hidden}
+                  data-testid="consolidation-precedente"
+                  aria-label={controlli.pannello.confronta}
+                  onChange={(e) => {
+                    void confronta(e.target.files?.[0]);
+                    e.target.value = "";
+                  }}
+                />
+              </>
+            )}
             {props.actions?.map((a) => (
               <Button key={a.id} onClick={() => void a.run(anteprima)} disabled={props.busy} data-testid={`consolidation-${a.id}`}>
                 {a.label}
