@@ -22,6 +22,10 @@ export interface OfficeStub {
   shown: number;
   /** Run a ribbon function as Office would, resolving when it calls event.completed(). */
   invoke(name: string): Promise<void>;
+  /** The user switches the Office theme: officeTheme changes and OfficeThemeChanged fires. */
+  setTheme(bodyBackgroundColor: string): void;
+  /** Handlers added with document.addHandlerAsync, by event type. */
+  handlers: Map<string, Set<(ev: unknown) => void>>;
 }
 
 export interface StubOptions {
@@ -37,13 +41,21 @@ export function createOfficeStub(state: FakeWorkbookState, opts: StubOptions = {
   const settings = new FakeDocumentSettings();
   const associated = new Map<string, (event: { completed(): void }) => unknown>();
   const info = { host: "Excel", platform: opts.platform ?? "OfficeOnline" };
+  const theme = { bodyBackgroundColor: opts.themeBackground ?? "#FFFFFF" };
+  const handlers = new Map<string, Set<(ev: unknown) => void>>();
   const stub: OfficeStub = {
     fake,
     state,
     settings,
     associated,
     shown: 0,
+    handlers,
+    setTheme(bg: string) {
+      theme.bodyBackgroundColor = bg;
+      for (const h of handlers.get("officeThemeChanged") ?? []) h({ type: "officeThemeChanged", officeTheme: { ...theme } });
+    },
     Office: {
+      EventType: { OfficeThemeChanged: "officeThemeChanged", DocumentSelectionChanged: "documentSelectionChanged" },
       HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook" },
       PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
       AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
@@ -65,8 +77,18 @@ export function createOfficeStub(state: FakeWorkbookState, opts: StubOptions = {
             remove: (k: string) => settings.remove(k),
             saveAsync: (cb?: (r: { status: string }) => void) => settings.saveAsync(cb),
           },
+          addHandlerAsync: (type: string, handler: (ev: unknown) => void, cb?: (r: { status: string }) => void) => {
+            if (!handlers.has(type)) handlers.set(type, new Set());
+            handlers.get(type)!.add(handler);
+            setTimeout(() => cb?.({ status: "succeeded" }), 0);
+          },
+          removeHandlerAsync: (type: string, o?: { handler?: (ev: unknown) => void }, cb?: (r: { status: string }) => void) => {
+            if (o?.handler) handlers.get(type)?.delete(o.handler);
+            else handlers.delete(type);
+            setTimeout(() => cb?.({ status: "succeeded" }), 0);
+          },
         },
-        officeTheme: { bodyBackgroundColor: opts.themeBackground ?? "#FFFFFF" },
+        officeTheme: theme,
         diagnostics: { host: "Excel", platform: info.platform, version: "16.0" },
       },
       actions: {

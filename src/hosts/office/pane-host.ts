@@ -21,6 +21,19 @@ interface OfficeThemeLike {
   bodyBackgroundColor?: string;
 }
 
+type Handler = (ev: unknown) => void;
+
+interface OfficeLike {
+  EventType?: { OfficeThemeChanged?: string };
+  context?: {
+    officeTheme?: OfficeThemeLike;
+    document?: {
+      addHandlerAsync?(type: string, handler: Handler, cb?: (r: unknown) => void): void;
+      removeHandlerAsync?(type: string, o: { handler: Handler }, cb?: (r: unknown) => void): void;
+    };
+  };
+}
+
 /** Luminance of "#RRGGBB" (0 dark … 1 light). */
 function luminance(hex: string): number {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
@@ -31,8 +44,7 @@ function luminance(hex: string): number {
 
 export function createOfficePaneHost(deps: OfficePaneHostDeps = {}): PaneHost {
   const session = deps.session ?? officeSession();
-  const office = (deps.office ?? (globalThis as { Office?: unknown }).Office) as
-    { context?: { officeTheme?: OfficeThemeLike } } | undefined;
+  const office = (deps.office ?? (globalThis as { Office?: unknown }).Office) as OfficeLike | undefined;
   const run: ExcelRunner | undefined =
     deps.run ?? ((globalThis as { Excel?: { run: ExcelRunner } }).Excel ? (cb) => Excel.run(cb) : undefined);
   const runIn = deps.runIn ?? ((context, cb) => Excel.run(context, cb));
@@ -64,6 +76,26 @@ export function createOfficePaneHost(deps: OfficePaneHostDeps = {}): PaneHost {
             h.remove();
             await ctx.sync();
           }).catch(() => undefined);
+      };
+    },
+    onThemeChanged(cb: () => void) {
+      // Office.EventType.OfficeThemeChanged where the host raises it (not every Excel does: then
+      // the theme is the one read when the pane opened).
+      const type = office?.EventType?.OfficeThemeChanged;
+      const doc = office?.context?.document;
+      if (!type || !doc?.addHandlerAsync) return () => undefined;
+      const handler: Handler = () => cb();
+      try {
+        doc.addHandlerAsync(type, handler);
+      } catch {
+        return () => undefined;
+      }
+      return () => {
+        try {
+          doc.removeHandlerAsync?.(type, { handler });
+        } catch {
+          // The pane is closing: nothing left to follow.
+        }
       };
     },
     theme() {

@@ -48,4 +48,21 @@ describe("Office stub + real Office wiring", () => {
     // Removed in Excel too, inside a request context (Excel.run(handler.context, …)).
     expect(stub.state.changeHandlers.size).toBe(0);
   });
+
+  it("follows the Office theme when the user switches it (OfficeThemeChanged)", async () => {
+    const stub = installOfficeStub(globalThis, fakeWorkbookFromGrid({ sheets: [] }));
+    const { createOfficePaneHost } = await import("../../../src/hosts/office/pane-host");
+    const host = createOfficePaneHost();
+    expect(host.theme!()).toBe("light");
+    let calls = 0;
+    const off = host.onThemeChanged!(() => calls++);
+    stub.setTheme("#1F1F1F");
+    expect(calls).toBe(1);
+    expect(host.theme!()).toBe("dark");
+    off();
+    await new Promise((r) => setTimeout(r, 0));
+    stub.setTheme("#FFFFFF");
+    expect(calls).toBe(1);
+    expect(stub.handlers.get("officeThemeChanged")?.size ?? 0).toBe(0);
+  });
 });
