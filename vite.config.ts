@@ -19,6 +19,16 @@ export { DEV_BASE_URL };
 
 const ROOT = import.meta.dirname;
 
+/** ADDIN_BASE_URL for the manifest; a malformed one stops the build with its Italian message, no stack. */
+function checkedBaseUrl(): string {
+  try {
+    return baseUrl();
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
 /** Page name in dist → source html. */
 export const PAGES: Record<string, string> = {
   "taskpane.html": "src/taskpane/index.html",
@@ -63,7 +73,7 @@ function addinPages(): Plugin {
       this.emitFile({
         type: "asset",
         fileName: "manifest.xml",
-        source: rewriteManifest(readFileSync(resolve(ROOT, "manifest.xml"), "utf8"), baseUrl()),
+        source: rewriteManifest(readFileSync(resolve(ROOT, "manifest.xml"), "utf8"), checkedBaseUrl()),
       });
       for (const icon of ICONS) this.emitFile({ type: "asset", fileName: icon, source: readFileSync(resolve(ROOT, icon)) });
     },

@@ -15,15 +15,34 @@ import { fileURLToPath } from "node:url";
 
 export const DEV_BASE_URL = "https://localhost:3000/";
 
-/** ADDIN_BASE_URL (or the dev URL) as an absolute URL ending in "/"; throws when malformed. */
+/**
+ * ADDIN_BASE_URL (or the dev URL) checked: an https address (Office loads add-ins only over
+ * HTTPS) that ends with "/" (the pages are found under it), with no query or fragment. A path is
+ * allowed (https://example.org/peg/). Throws an Error with an Italian message saying what to fix.
+ */
 export function baseUrl(raw = process.env.ADDIN_BASE_URL) {
-  const u = new URL(raw?.trim() || DEV_BASE_URL);
-  return u.href.endsWith("/") ? u.href : `${u.href}/`;
+  const text = raw?.trim() || DEV_BASE_URL;
+  const example = "Esempio: ADDIN_BASE_URL=https://peg.example.org/";
+  let u;
+  try {
+    u = new URL(text);
+  } catch {
+    throw new Error(`ADDIN_BASE_URL non è un indirizzo valido: «${text}». ${example}`);
+  }
+  if (u.protocol !== "https:")
+    throw new Error(
+      `ADDIN_BASE_URL deve iniziare con https:// (Office carica i componenti aggiuntivi solo in HTTPS): «${text}». ${example}`,
+    );
+  if (u.search || u.hash || u.username || u.password)
+    throw new Error(`ADDIN_BASE_URL non deve contenere parametri, frammenti o credenziali: «${text}». ${example}`);
+  if (!text.endsWith("/"))
+    throw new Error(`ADDIN_BASE_URL deve terminare con «/» (le pagine stanno sotto quell'indirizzo): «${text}». Forse: «${text}/»`);
+  return u.href;
 }
 
-/** The manifest with every dev URL (and the bare dev origin of AppDomain) rewritten to `base`. */
+/** The manifest with every dev URL rewritten to `base`, and the bare dev origin (AppDomain) to its origin. */
 export function rewriteManifest(xml, base) {
-  return xml.split(DEV_BASE_URL).join(base).split(DEV_BASE_URL.slice(0, -1)).join(base.slice(0, -1));
+  return xml.split(DEV_BASE_URL).join(base).split(DEV_BASE_URL.slice(0, -1)).join(new URL(base).origin);
 }
 
 /** Files under `base` that the manifest names (relative paths). */
@@ -38,8 +57,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   let base;
   try {
     base = baseUrl();
-  } catch {
-    console.error(`ADDIN_BASE_URL non è un indirizzo valido: «${process.env.ADDIN_BASE_URL}». Esempio: https://peg.example.org/`);
+  } catch (e) {
+    console.error(e.message);
     process.exit(1);
   }
   if (!existsSync(dist)) {
