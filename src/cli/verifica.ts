@@ -63,6 +63,10 @@ export async function runVerifica(argv: string[], io: CliIO): Promise<number> {
     const { applyPlanToCopy } = await import("../hosts/xlsx/apply");
     const { cutTextNotes } = await import("../hosts/xlsx/patch/text");
     for (const note of cutTextNotes(plan)) io.stderr(note);
+    // The copy keeps the input's format; an .xls can only be copied as an .xlsx (src/hosts/formats.ts).
+    const { copyFormatNote } = await import("../hosts/formats");
+    const note = copyFormatNote(bytes, basename(file), out);
+    if (note) io.stderr(note);
     progress(t.progressoScrittura(out));
     const copy = await applyPlanToCopy(bytes, plan, { fileName: basename(file) });
     await writeOutputFile(out, copy, { overwrite: sovrascrivi, inputPaths: [file] });

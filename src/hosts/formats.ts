@@ -4,6 +4,10 @@
  * through SheetJS, loaded only when such a file is opened). Runs in Node and in the browser.
  */
 import type { WorkbookGrid } from "../sheets/grid";
+import type { WritePlan } from "../sheets/write-plan";
+import { PegError } from "../domain/errors";
+import { formati } from "../strings/it";
+import { applyPlanToOdsCopy } from "./ods/copy";
 import { loadOdsGrid } from "./ods/read";
 import { asBytes, centralDirectoryNames } from "./xlsx/sniff";
 
@@ -78,5 +82,37 @@ export function loadOtherFormat(bytes: Uint8Array, opts: LoadOptions = {}): Prom
     }
   }
   if (format === "xls") return import("./xls/read").then(({ loadXlsGrid }) => loadXlsGrid(bytes, opts));
+  return null;
+}
+
+/**
+ * The annotated copy of an .ods (an .ods changed only at the written cells) or of an .xls (an
+ * .xlsx rewritten from its grid: see formati.copiaXlsx), or null for an .xlsx. The hook in
+ * ./xlsx/apply.ts calls it.
+ */
+export function applyPlanToOtherFormat(bytes: Uint8Array, plan: WritePlan, opts: LoadOptions = {}): Promise<Uint8Array> | null {
+  const format = sniffFormat(bytes);
+  if (format === "ods") {
+    try {
+      return Promise.resolve(applyPlanToOdsCopy(bytes, plan, opts));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+  if (format === "xls") return import("./xls/copy").then(({ applyPlanToXlsCopy }) => applyPlanToXlsCopy(bytes, plan, opts));
+  return null;
+}
+
+/**
+ * What to tell the user about the copy's format, or null: an .xls is copied as an .xlsx (said
+ * every time); an output name whose extension does not match the copy's format is refused.
+ */
+export function copyFormatNote(bytes: Uint8Array, fileName: string, output: string): string | null {
+  const format = sniffFormat(bytes);
+  if (format === "xls") {
+    if (!/\.xlsx$/i.test(output)) throw new PegError(formati.uscitaXls(output));
+    return formati.copiaXlsx(fileName);
+  }
+  if (format === "ods" && !/\.ods$/i.test(output)) throw new PegError(formati.uscitaOds(output));
   return null;
 }

@@ -22,9 +22,13 @@ if (!HAVE) console.warn(`LibreOffice o poppler non trovati (${SOFFICE}, pdftotex
 
 let dir = "";
 function soffice(to: string, file: string): string {
-  const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--headless", "--convert-to", to, "--outdir", dir, file], {
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    SOFFICE,
+    [`-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--headless", "--convert-to", to, "--outdir", dir, file],
+    {
+      timeout: 120_000,
+    },
+  );
   const out = join(dir, file.replace(/^.*\//, "").replace(/\.[^.]+$/, `.${to.split(":")[0]}`));
   if (r.status !== 0 || !existsSync(out)) throw new Error(`soffice --convert-to ${to} ${file}: ${String(r.stderr)}`);
   return out;
@@ -49,7 +53,10 @@ function colourPixels(pdf: string, page: number, rgb: [number, number, number]):
 
 /** The facts a user compares: schede, esiti, fasi, medie, and segnalazioni by code, sheet and cell. */
 function facts(json: string): unknown {
-  const r = JSON.parse(json) as { schede: unknown[]; segnalazioni: Array<{ codice: string; foglio: string; cella: string; gravita: string }> };
+  const r = JSON.parse(json) as {
+    schede: unknown[];
+    segnalazioni: Array<{ codice: string; foglio: string; cella: string; gravita: string }>;
+  };
   return { schede: r.schede, segnalazioni: r.segnalazioni.map((s) => `${s.codice} ${s.foglio}!${s.cella} ${s.gravita}`).sort() };
 }
 
@@ -84,8 +91,37 @@ describe.runIf(HAVE)("LibreOffice", () => {
       expect(got.code, got.stderr).toBe(expected.code);
       expect(facts(got.stdout)).toEqual(facts(expected.stdout));
     }
-    const cons = await peg(["consolida", join(dir, "esempio-peg-2023.ods"), join(dir, "esempio-peg-2023.xls"), "--json", "--al", "2023-12-31"]);
+    const cons = await peg([
+      "consolida",
+      join(dir, "esempio-peg-2023.ods"),
+      join(dir, "esempio-peg-2023.xls"),
+      "--json",
+      "--al",
+      "2023-12-31",
+    ]);
     expect(cons.stderr).not.toMatch(/NON LEGGIBILE/);
+  });
+
+  it("the annotated copy of an .ods is an .ods LibreOffice opens, with the written cells", async () => {
+    const ods = join(dir, "esempio-peg-2023.ods");
+    if (!existsSync(ods)) soffice("ods", SAMPLE);
+    const copy = join(dir, "copia.ods");
+    const r = await peg(["verifica", ods, "--al", "2023-12-31", "--scrivi", copy, "--sovrascrivi"]);
+    expect(r.stderr).toContain("Salvata la copia");
+    // Every entry but content.xml is the original's, byte for byte.
+    const before = unzipSync(readFileSync(ods));
+    const after = unzipSync(readFileSync(copy));
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    for (const name of Object.keys(before)) if (name !== "content.xml") expect(after[name], name).toEqual(before[name]);
+    // LibreOffice reads the copy; saved back as .xlsx, the esiti written are there.
+    const xlsx = soffice("xlsx", copy);
+    const again = await peg(["verifica", xlsx, "--json", "--al", "2023-12-31"]);
+    const rep = JSON.parse(again.stdout) as {
+      schede: Array<{ foglio: string; indicatori: Array<{ cella: string; esitoScritto: string | null }> }>;
+    };
+    const ob4 = rep.schede.find((x) => x.foglio === "Ob 4")!;
+    expect(ob4.indicatori.map((i) => i.esitoScritto)).toEqual(["OK", "OK", "OK"]);
+    expect(again.code).toBe(0);
   });
 
   it("peg relazione writes a document LibreOffice converts, naming both settori, with grado figures, charts and the quoted analysis", async () => {

@@ -30,6 +30,7 @@ import { escText } from "./patch/xml";
 import { ZipFormatError, ZipTooBigError } from "./patch/zip";
 import { asBytes, checkWorkbookBytes } from "./sniff";
 import { quoteSheet, sheetXml } from "./spec-writer";
+import { applyPlanToOtherFormat } from "../formats";
 
 export interface ApplyOptions {
   /** The name the user knows the file by, for messages. */
@@ -48,6 +49,9 @@ export async function applyPlanToCopy(data: Uint8Array | ArrayBuffer, plan: Writ
   const bytes = asBytes(data);
   const f = opts.fileName ?? "Il file";
   const limit = opts.maxUnzippedBytes ?? MAX_UNZIPPED_BYTES;
+  // .ods and .xls copies have their own writers (src/hosts/formats.ts).
+  const other = applyPlanToOtherFormat(bytes, plan, opts);
+  if (other) return other;
   checkWorkbookBytes(bytes, opts);
   try {
     return patchPackage(bytes, plan, limit);
