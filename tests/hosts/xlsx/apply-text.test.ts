@@ -127,3 +127,26 @@ describe("text written into new workbooks (riepilogo, modello)", () => {
     expect((grid.get(HOSTILE.length + PLAIN.length, 0)?.v as string).length).toBe(MAX_CELL_CHARS);
   });
 });
+
+describe("the copy's reading is bounded", () => {
+  it("stops inflating at the limit even when the zip's directory lies about the sizes", async () => {
+    const wb = newWorkbook();
+    const ws = wb.addWorksheet("Ob 1");
+    for (let r = 1; r <= 3000; r++) ws.getCell(r, 1).value = `riga ${r} `.repeat(8);
+    const bytes = Buffer.from(await toBytes(wb));
+    // Every central directory record claims 100 bytes uncompressed (offset 24), so the checks on
+    // the directory pass; only a running count of what is really inflated can stop the copy.
+    const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 5, 6]));
+    let p = bytes.readUInt32LE(eocd + 16);
+    for (let i = 0; i < bytes.readUInt16LE(eocd + 10); i++) {
+      bytes.writeUInt32LE(100, p + 24);
+      p += 46 + bytes.readUInt16LE(p + 28) + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
+    }
+    const plan: WritePlan = { writes: [write("B2", "OK")], newSheets: [] };
+    const err = await applyPlanToCopy(new Uint8Array(bytes), plan, { fileName: "bomba.xlsx", maxUnzippedBytes: 64 * 1024 }).catch(
+      (e: unknown) => e,
+    );
+    expect((err as Error).name).toBe("PegError");
+    expect((err as Error).message).toMatch(/"bomba\.xlsx" .*troppo grande .*il limite è 64 KB/);
+  });
+});
