@@ -67,6 +67,8 @@ export interface DocumentStore {
 export const STORE_KEYS = {
   impostazioni: "peg.impostazioni",
   evidenziazioni: "peg.evidenziazioni",
+  /** The profilo di layout (issue 8): labels the user taught for this workbook's layout. */
+  profilo: "peg.profilo",
 } as const;
 
 export interface Backend<Token = unknown> {

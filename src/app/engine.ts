@@ -5,6 +5,7 @@
  */
 export * from "./operations";
 export * from "./consolidation";
+export * from "./profilo";
 export { verifica } from "../sheets/verifica";
 export { consolidationSheets } from "../sheets/layout-consolidation";
 // Settings parsing needs zod: it travels with this chunk, not the pane's first download.

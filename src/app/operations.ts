@@ -16,6 +16,7 @@ import {
   type HighlightRecord,
 } from "../sheets/plans";
 import { verifica, type Analysis } from "../sheets/verifica";
+import type { Vocabulary } from "../sheets/vocabulary/vocabulary";
 import { freeSheetName, type WritePlan } from "../sheets/write-plan";
 import { pane } from "../strings/it";
 import type { Selezione } from "./backend";
@@ -33,23 +34,25 @@ export interface PlanContext {
   evidenziazioni: HighlightRecord[];
   /** The day "today" is for the check (tests fix it); default the clock. */
   today?: Date;
+  /** The vocabulary with the document's profilo di layout (issue 8). */
+  vocab?: Vocabulary;
 }
 
-export function analyse(grid: WorkbookGrid, file: string, settings: Settings, today?: Date): Analysis {
-  return verifica(grid, { file, settings, today });
+export function analyse(grid: WorkbookGrid, file: string, settings: Settings, today?: Date, vocab?: Vocabulary): Analysis {
+  return verifica(grid, { file, settings, today, vocab });
 }
 
 /** The engine's plan for an operation; a refusal (e.g. selection outside a cronoprogramma) is a PegError. */
 export function planFor(op: Operazione, ctx: PlanContext): WritePlan {
   switch (op.tipo) {
     case "esiti":
-      return planEsiti(analyse(ctx.grid, ctx.file, ctx.settings, ctx.today));
+      return planEsiti(analyse(ctx.grid, ctx.file, ctx.settings, ctx.today, ctx.vocab));
     case "evidenziazioni":
-      return planEvidenziazioni(analyse(ctx.grid, ctx.file, ctx.settings, ctx.today), ctx.settings);
+      return planEvidenziazioni(analyse(ctx.grid, ctx.file, ctx.settings, ctx.today, ctx.vocab), ctx.settings);
     case "pulisciEvidenziazioni":
       return planPulisciEvidenziazioni(ctx.grid, ctx.evidenziazioni);
     case "nuovaScheda": {
-      const a = analyse(ctx.grid, ctx.file, ctx.settings, ctx.today);
+      const a = analyse(ctx.grid, ctx.file, ctx.settings, ctx.today, ctx.vocab);
       return planNuovaScheda(
         ctx.grid.sheets.map((s) => s.name),
         a.report.esercizio,
@@ -57,7 +60,7 @@ export function planFor(op: Operazione, ctx: PlanContext): WritePlan {
     }
     case "segno": {
       if (!ctx.selezione) throw new PegError(pane.errors.nessunaSelezione);
-      const r = planSegni(ctx.grid, ctx.selezione.foglio, ctx.selezione.range, op.segno, ctx.settings);
+      const r = planSegni(ctx.grid, ctx.selezione.foglio, ctx.selezione.range, op.segno, ctx.settings, ctx.vocab);
       if ("errore" in r) throw new PegError(r.errore);
       return r;
     }

@@ -10,6 +10,23 @@ import type { Report } from "../domain/model";
 import type { Settings } from "../domain/settings";
 import type { CellScalar } from "../sheets/grid";
 import type { SheetSpec } from "../sheets/sheet-spec";
+import type { RuoloInsegnabile } from "../sheets/vocabulary/insegna";
+import type { Profilo } from "../sheets/vocabulary/profilo";
+import type { FoglioLayout } from "./profilo";
+
+export type { FoglioLayout, Profilo, RuoloInsegnabile };
+
+/** The workbook as the reader sees it with the document's profilo di layout (issue 8). */
+export interface StatoLayout {
+  report: Report;
+  fogli: FoglioLayout[];
+  profilo: Profilo | null;
+}
+
+/** What teaching one cell did: the message, and the workbook read again with the new profile. */
+export interface EsitoInsegna extends StatoLayout {
+  messaggio: string;
+}
 
 /** A write the user can ask for. Each one is planned first, then applied (after confirmation). */
 export type Operazione =
@@ -88,7 +105,7 @@ export interface AnteprimaConsolidamento {
 
 export type WorkbookChange = "edit" | "open";
 
-export type PaneView = "risultati" | "consolida" | "impostazioni";
+export type PaneView = "risultati" | "consolida" | "impostazioni" | "layout";
 export interface PaneRequest {
   view: PaneView;
   verifica?: boolean;
@@ -136,4 +153,12 @@ export interface PaneHost {
   downloadCopy?(): Promise<void>;
   /** Browser only: true once a write was applied (there is something to download). */
   isModified?(): boolean;
+  /** Profilo di layout (issue 8): every sheet as read with the document's profile. */
+  layout?(settings: Settings): Promise<StatoLayout>;
+  /** Teach the selected cell (Excel's selection, or the preview grid's) as `ruolo`; saves the profile. */
+  insegna?(ruolo: RuoloInsegnabile, settings: Settings): Promise<EsitoInsegna>;
+  /** Replace (or, with null, remove) the document's profile and read again. */
+  salvaProfilo?(p: Profilo | null, settings: Settings): Promise<StatoLayout>;
+  /** Import a profile file's text (another settore's export); a bad file is a PegError. */
+  importaProfilo?(testo: string, nomeFile: string, settings: Settings): Promise<StatoLayout>;
 }

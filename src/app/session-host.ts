@@ -20,6 +20,10 @@ export type SessionPaneHost = Pick<
   | "loadSettings"
   | "saveSettings"
 >;
+  | "layout"
+  | "insegna"
+  | "salvaProfilo"
+  | "importaProfilo"
 
 export function sessionPaneHost(session: Session): SessionPaneHost {
   return {
@@ -40,3 +44,7 @@ export function sessionPaneHost(session: Session): SessionPaneHost {
     saveSettings: (s) => session.saveSettings(s),
   };
 }
+    layout: (settings) => session.layout(settings),
+    insegna: (ruolo, settings) => session.insegna(ruolo, settings),
+    salvaProfilo: (p, settings) => session.salvaProfilo(p, settings),
+    importaProfilo: (testo, nome, settings) => session.importaProfilo(testo, nome, settings),

@@ -18,8 +18,13 @@ import { STORE_KEYS, type Backend, type Lettura } from "./backend";
 import type { ConsolidationSource, EsitoLettura } from "./consolidation";
 import { userMessage } from "./errors";
 import type {
+import type { Profilo } from "../sheets/vocabulary/profilo";
+import type { RuoloInsegnabile } from "../sheets/vocabulary/insegna";
+import type { Vocabulary } from "../sheets/vocabulary/vocabulary";
   AnteprimaConsolidamento,
   FileConsolidamento,
+  EsitoInsegna,
+  StatoLayout,
   FonteConsolidamento,
   Operazione,
   Preparazione,
@@ -126,15 +131,69 @@ export class Session<Token = unknown> {
     await store.save();
   }
 
-  /** Read and check the whole workbook. */
+  /** The vocabulary of the document's profilo di layout (undefined: the built-in one). */
+  private vocab(e: Engine): Vocabulary | undefined {
+    return e.vocabolarioSalvato(this.backend.store().get(STORE_KEYS.profilo));
+  }
+
+  /** Read and check the whole workbook, with the document's profilo di layout. */
   async verifica(settings: Settings): Promise<VerificaResult> {
     const e = await this.engine();
     const lettura = await this.backend.read({ selezione: false });
-    const analysis = e.analyse(lettura.grid, this.fileName(), settings, this.today?.());
+    const analysis = e.analyse(lettura.grid, this.fileName(), settings, this.today?.(), this.vocab(e));
     return { report: analysis.report, analysis, lettura };
   }
 
   /** Plan an operation on a fresh read; nothing is written. */
+  /** The document's profilo di layout, or null when none was taught (issue 8). */
+  async profilo(): Promise<Profilo | null> {
+    const e = await this.engine();
+    return e.profiloSalvato(this.backend.store().get(STORE_KEYS.profilo));
+  }
+
+  /** Every sheet as the reader sees it with the document's profile. */
+  async layout(settings: Settings): Promise<StatoLayout> {
+    const e = await this.engine();
+    const v = await this.verifica(settings);
+    return { report: v.report, fogli: e.statoFogli(v.analysis), profilo: await this.profilo() };
+  }
+
+  /** Keep `p` as the document's profile (null removes it); the workbook is read again with it. */
+  async salvaProfilo(p: Profilo | null, settings: Settings): Promise<StatoLayout> {
+    const store = this.backend.store();
+    if (p) store.set(STORE_KEYS.profilo, p);
+    else store.remove(STORE_KEYS.profilo);
+    await store.save();
+    return this.layout(settings);
+  }
+
+  /** A profile file exported from another workbook: checked, then kept as this document's. */
+  async importaProfilo(testo: string, nomeFile: string, settings: Settings): Promise<StatoLayout> {
+    const e = await this.engine();
+    const r = e.leggiProfilo(testo, nomeFile);
+    if (!r.ok) throw new PegError(r.errore);
+    return this.salvaProfilo(r.profilo, settings);
+  }
+
+  /**
+   * Teach the selected cell as `ruolo` (one read gives the grid and the selection): its text is
+   * added to the profile, the profile saved, and the workbook checked again with it.
+   */
+  async insegna(ruolo: RuoloInsegnabile, settings: Settings): Promise<EsitoInsegna> {
+    const e = await this.engine();
+    const lettura = await this.backend.read({ selezione: true });
+    const prima = (await this.profilo()) ?? e.profiloVuoto();
+    const r = e.insegna(lettura.grid, lettura.selezione, ruolo, prima);
+    if (!r.ok) throw new PegError(r.errore);
+    if (r.cambiato) {
+      const store = this.backend.store();
+      store.set(STORE_KEYS.profilo, r.profilo);
+      await store.save();
+    }
+    const analysis = e.analyse(lettura.grid, this.fileName(), settings, this.today?.(), this.vocab(e));
+    return { messaggio: r.messaggio, report: analysis.report, fogli: e.statoFogli(analysis), profilo: r.profilo };
+  }
+
   async prepare(op: Operazione, settings: Settings): Promise<Preparazione> {
     const e = await this.engine();
     const lettura = await this.backend.read({ selezione: op.tipo === "segno" });
@@ -146,6 +205,7 @@ export class Session<Token = unknown> {
       evidenziazioni: this.highlights(),
       today: this.today?.(),
     });
+      vocab: this.vocab(e),
     const p = e.toPreparazione(
       op,
       plan,
@@ -236,6 +296,8 @@ export class Session<Token = unknown> {
     const esiti = await e.readSources(sources, settings, {
       today: this.today?.(),
       pause: this.backend.pause,
+      // The document's profile reads the files picked too: one settore's layout, many workbooks.
+      vocab: this.vocab(e),
       messages: { nessunaScheda: () => pane.consolida.nessunaScheda, imprevisto: (_file, err) => userMessage(err) },
       onDone: (i, esito) => onFile?.(fileState(sources[i]!.name, esito)),
     });

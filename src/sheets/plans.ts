@@ -11,6 +11,7 @@ import { layoutSchedaEnte } from "./layout/scheda-ente";
 import { layoutSchedaObiettivo } from "./layout/scheda-obiettivo";
 import { classify, recognise } from "./recognise";
 import { SheetView, type Pos } from "./sheet-view";
+import type { Vocabulary } from "./vocabulary/vocabulary";
 import type { Analysis, AnalysedScheda } from "./verifica";
 import { emptyPlan, freeSheetName, type CellSnapshot, type CellWrite, type WritePlan } from "./write-plan";
 
@@ -167,10 +168,12 @@ export function planSegni(
   rangeA1: string,
   kind: SegnoKind,
   settings: Settings,
+  /** The vocabulary verifica read the sheet with (a profilo di layout), so the same cells are a cronoprogramma. */
+  vocab?: Vocabulary,
 ): WritePlan | { errore: string } {
   const sheet = grid.sheets.find((s) => s.name === foglio);
   if (!sheet) return { errore: avvisiSegni.segnoFoglioNonScheda(foglio) };
-  const view = new SheetView(sheet);
+  const view = new SheetView(sheet, vocab);
   const tipo = classify(view);
   if (tipo !== "obiettivo") return { errore: avvisiSegni.segnoFoglioNonScheda(foglio) };
   if (sheet.visibility !== "visible") return { errore: avvisiSegni.segnoFoglioNascosto(foglio) };

@@ -21,7 +21,7 @@ import { WeatherMoon20Regular, WeatherSunny20Regular } from "@fluentui/react-ico
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Report, Segnalazione } from "../domain/model";
 import type { Settings } from "../domain/settings";
-import { pane, relazione } from "../strings/it";
+import { pane, profiloPane, relazione } from "../strings/it";
 import { userMessage } from "../app/errors";
 import type {
   AnteprimaConsolidamento,
@@ -44,6 +44,11 @@ import { type Mode, useThemeMode } from "./theme";
 const SettingsPanel = lazy(() => import("./SettingsPanel").then((m) => ({ default: m.SettingsPanel })));
 const ConsolidationView = lazy(() => import("./ConsolidationView").then((m) => ({ default: m.ConsolidationView })));
 const ConfirmDialog = lazy(() => import("./ConfirmDialog").then((m) => ({ default: m.ConfirmDialog })));
+const ProfiloPanel = lazy(() => import("./ProfiloPanel").then((m) => ({ default: m.ProfiloPanel })));
+
+/** A sheet not read, or not fully: the "Insegna il layout" tab can help (issue 8). */
+const daInsegnare = (r: Report) =>
+  r.segnalazioni.some((x) => x.codice === "SCHEDA_NON_RICONOSCIUTA" || x.codice === "BLOCCO_NON_RICONOSCIUTO");
 
 /** Wait this long after the last edit before checking again (typing in Excel fires many events). */
 export const LIVE_DEBOUNCE_MS = 1200;
@@ -341,6 +346,7 @@ function Pane({ host, initialView = "risultati", theme }: AppProps) {
           {view === "risultati" && (
             <>
               <Actions
+          {host.insegna && <Tab value="layout">{profiloPane.tab}</Tab>}
                 busy={busy !== null || workbook === null || settings === null}
                 canUndo={host.canUndo()}
                 canDownload={host.downloadCopy ? (host.isModified?.() ?? true) : null}
@@ -373,6 +379,11 @@ function Pane({ host, initialView = "risultati", theme }: AppProps) {
                 busy={busy !== null || settings === null}
                 onConsolidate={consolidate}
                 onWrite={writeConsolidation}
+              {report && host.insegna && daInsegnare(report) && (
+                <Button appearance="secondary" size="small" onClick={() => setView("layout")} data-testid="vai-insegna">
+                  {profiloPane.titolo}
+                </Button>
+              )}
                 actions={[{ id: "relazione", label: relazione.pane.scarica, run: scaricaRelazione }]}
               />
             )}
@@ -390,3 +401,14 @@ function Pane({ host, initialView = "risultati", theme }: AppProps) {
     </FluentProvider>
   );
 }
+            {view === "layout" && settings && (
+              <ProfiloPanel
+                host={host}
+                settings={settings}
+                onReport={(r) => {
+                  setReport(r);
+                  setVerifiedAt(new Date());
+                }}
+                onGoTo={(foglio, cella) => goTo({ foglio, cella } as Segnalazione)}
+              />
+            )}

@@ -289,6 +289,10 @@ export function createWebPaneHost(opts: { storage?: Storage | null } = {}): WebP
   }
 
   const base = sessionPaneHost(session);
+  function shown<T extends { report: Report }>(f: WebFile, r: T): T {
+    if (currentFile()?.id === f.id) set({ report: r.report });
+    return r;
+  }
   const host: WebPaneHost = {
     ...base,
     session,
@@ -335,6 +339,19 @@ export function createWebPaneHost(opts: { storage?: Storage | null } = {}): WebP
       const report = await base.verifica(settings);
       if (currentFile()?.id === f.id) set({ report });
       return report;
+    },
+    // Profilo di layout (issue 8): the grid's marks follow the report read with the profile.
+    async layout(settings) {
+      return shown(requireFile(), await session.layout(settings));
+    },
+    async insegna(ruolo, settings) {
+      return shown(requireFile(), await session.insegna(ruolo, settings));
+    },
+    async salvaProfilo(p, settings) {
+      return shown(requireFile(), await session.salvaProfilo(p, settings));
+    },
+    async importaProfilo(testo, nome, settings) {
+      return shown(requireFile(), await session.importaProfilo(testo, nome, settings));
     },
     onWorkbookChanged(cb) {
       changeListeners.add(cb);
