@@ -1,12 +1,14 @@
 /**
- * Draws the add-in's ribbon and manifest icons (assets/icon-16/32/64/80.png): a blue tile with
- * three white bars (a PEG progress chart) and a green tick. Plain RGBA drawn by code and encoded
- * as PNG with node:zlib, so no image tool is needed. Run: npx tsx scripts/make-icons.ts
+ * Draws the add-in's ribbon and manifest icons (assets/icon-*.png) at 16, 20, 24, 32, 40, 48, 64,
+ * 80 and 96 px, in Office's Monoline style: one stroke weight, a grey outline, one accent colour,
+ * a distinct glyph per button. Plain RGBA drawn by code and encoded as PNG with node:zlib, so no
+ * image tool is needed. Run: npx tsx scripts/make-icons.ts
  */
 import { writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 
-export const ICON_SIZES = [16, 32, 64, 80] as const;
+/** Office's ribbon sizes (16, 32, 80 required; 20, 24, 40, 48, 64 for high DPI) and 96 for listings. */
+export const ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 96] as const;
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -48,23 +50,32 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   return Buffer.concat([sig, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", new Uint8Array())]);
 }
 
-/** A shape in tile units (0–1), drawn in one colour. */
+/** A shape in icon units (0–1), drawn in one colour. */
 type Shape =
   | { kind: "seg"; x1: number; y1: number; x2: number; y2: number; w: number; color: Rgb }
   | { kind: "rect"; x1: number; y1: number; x2: number; y2: number; color: Rgb }
   | { kind: "frame"; x1: number; y1: number; x2: number; y2: number; w: number; color: Rgb };
 type Rgb = readonly [number, number, number];
 
-const WHITE: Rgb = [0xff, 0xff, 0xff];
-const GREEN: Rgb = [0x6c, 0xd1, 0x6c];
+/**
+ * Monoline, as Office's own ribbon icons: one stroke weight (1 px at 16 px, scaled with the size),
+ * a dark grey outline on a transparent background, and one accent colour that carries the meaning.
+ */
+const LINE: Rgb = [0x42, 0x42, 0x42];
+const BLUE: Rgb = [0x0f, 0x6c, 0xbd];
+const GREEN: Rgb = [0x10, 0x7c, 0x10];
+const RED: Rgb = [0xc5, 0x0f, 0x1f];
+const ORANGE: Rgb = [0xca, 0x50, 0x10];
+const PURPLE: Rgb = [0x5c, 0x2e, 0x91];
+/** Stroke weight: 1 px at 16 px. */
+const W = 1 / 16;
 
-/** A rounded tile of `tile` colour with shapes on it; later shapes paint over earlier ones. */
+/** Shapes on a transparent background; later shapes paint over earlier ones. */
 export interface Glyph {
-  tile: Rgb;
   shapes: Shape[];
 }
 
-const seg = (x1: number, y1: number, x2: number, y2: number, w: number, color: Rgb = WHITE): Shape => ({
+const seg = (x1: number, y1: number, x2: number, y2: number, color: Rgb = LINE, w = W): Shape => ({
   kind: "seg",
   x1,
   y1,
@@ -73,8 +84,8 @@ const seg = (x1: number, y1: number, x2: number, y2: number, w: number, color: R
   w,
   color,
 });
-const rect = (x1: number, y1: number, x2: number, y2: number, color: Rgb = WHITE): Shape => ({ kind: "rect", x1, y1, x2, y2, color });
-const frame = (x1: number, y1: number, x2: number, y2: number, w: number, color: Rgb = WHITE): Shape => ({
+const rect = (x1: number, y1: number, x2: number, y2: number, color: Rgb = LINE): Shape => ({ kind: "rect", x1, y1, x2, y2, color });
+const frame = (x1: number, y1: number, x2: number, y2: number, color: Rgb = LINE, w = W): Shape => ({
   kind: "frame",
   x1,
   y1,
@@ -83,45 +94,74 @@ const frame = (x1: number, y1: number, x2: number, y2: number, w: number, color:
   w,
   color,
 });
-const tick = (color: Rgb = GREEN, dx = 0, dy = 0): Shape[] => [
-  seg(0.16 + dx, 0.36 + dy, 0.3 + dx, 0.5 + dy, 0.11, color),
-  seg(0.3 + dx, 0.5 + dy, 0.54 + dx, 0.2 + dy, 0.11, color),
+const tick = (color: Rgb, x: number, y: number, k = 1): Shape[] => [
+  seg(x, y, x + 0.14 * k, y + 0.14 * k, color, 1.6 * W),
+  seg(x + 0.14 * k, y + 0.14 * k, x + 0.4 * k, y - 0.16 * k, color, 1.6 * W),
 ];
-const cross = (): Shape[] => [seg(0.3, 0.3, 0.7, 0.7, 0.13), seg(0.7, 0.3, 0.3, 0.7, 0.13)];
-
-const BLUE: Rgb = [0x1f, 0x5f, 0xa8];
+const cross = (x1: number, y1: number, x2: number, y2: number, color: Rgb): Shape[] => [
+  seg(x1, y1, x2, y2, color, 1.6 * W),
+  seg(x2, y1, x1, y2, color, 1.6 * W),
+];
 
 /** The add-in's icons: the app (manifest, tab, groups) and one per ribbon button. */
 export const GLYPHS: Record<string, Glyph> = {
-  // Three rising bars with a green tick: a PEG monitoring chart.
-  icon: { tile: BLUE, shapes: [rect(0.2, 0.6, 0.34, 0.82), rect(0.42, 0.48, 0.56, 0.82), rect(0.64, 0.36, 0.78, 0.82), ...tick()] },
+  // Three bars of a chart and a tick: PEG monitoring.
+  icon: {
+    shapes: [frame(0.12, 0.56, 0.3, 0.88), frame(0.41, 0.4, 0.59, 0.88), frame(0.7, 0.24, 0.88, 0.88), ...tick(GREEN, 0.14, 0.3, 0.9)],
+  },
   // A sheet with a tick: check the workbook.
-  verifica: { tile: BLUE, shapes: [frame(0.22, 0.16, 0.78, 0.84, 0.09), ...tick(GREEN, 0.14, 0.22)] },
-  // A sheet whose result cells are being filled in.
+  verifica: {
+    shapes: [frame(0.16, 0.08, 0.7, 0.92), seg(0.28, 0.3, 0.58, 0.3), seg(0.28, 0.45, 0.5, 0.45), ...tick(GREEN, 0.44, 0.72, 1.05)],
+  },
+  // A grid whose result cell is filled in.
   esiti: {
-    tile: [0x2e, 0x7d, 0x32],
-    shapes: [frame(0.18, 0.18, 0.82, 0.82, 0.08), rect(0.18, 0.4, 0.82, 0.46), rect(0.46, 0.18, 0.52, 0.82), rect(0.58, 0.56, 0.76, 0.74)],
+    shapes: [
+      frame(0.1, 0.14, 0.9, 0.86),
+      seg(0.1, 0.38, 0.9, 0.38),
+      seg(0.1, 0.62, 0.9, 0.62),
+      seg(0.5, 0.14, 0.5, 0.86),
+      rect(0.56, 0.68, 0.84, 0.8, GREEN),
+    ],
   },
-  // An X on the previsto colour.
-  segnaPrevisto: { tile: [0x2e, 0x75, 0xb6], shapes: cross() },
-  // An X on the effettivo colour.
-  segnaEffettivo: { tile: [0x38, 0x8e, 0x3c], shapes: cross() },
-  // An empty month cell: the mark taken away.
-  togliSegno: { tile: [0x60, 0x60, 0x60], shapes: [frame(0.26, 0.26, 0.74, 0.74, 0.09), seg(0.2, 0.8, 0.8, 0.2, 0.09)] },
-  // Brush strokes: highlights wiped off.
-  pulisci: {
-    tile: [0xc5, 0x5a, 0x11],
-    shapes: [seg(0.24, 0.7, 0.5, 0.3, 0.12), seg(0.4, 0.76, 0.66, 0.36, 0.12), seg(0.56, 0.82, 0.8, 0.46, 0.1)],
+  // A calendar page with an X: a month planned (previsto).
+  segnaPrevisto: {
+    shapes: [
+      frame(0.12, 0.16, 0.88, 0.88),
+      rect(0.12, 0.16, 0.88, 0.32),
+      seg(0.32, 0.06, 0.32, 0.22),
+      seg(0.68, 0.06, 0.68, 0.22),
+      ...cross(0.34, 0.46, 0.66, 0.76, BLUE),
+    ],
   },
-  // A plus: a new scheda.
-  nuovaScheda: { tile: BLUE, shapes: [seg(0.5, 0.24, 0.5, 0.76, 0.14), seg(0.24, 0.5, 0.76, 0.5, 0.14)] },
-  // Stacked sheets: several workbooks in one summary.
+  // A filled month cell with a tick: a month done (effettivo).
+  segnaEffettivo: { shapes: [rect(0.12, 0.12, 0.88, 0.88, GREEN), ...tick([0xff, 0xff, 0xff], 0.26, 0.52, 1.2)] },
+  // An empty month cell struck through: the mark taken away.
+  togliSegno: { shapes: [frame(0.16, 0.16, 0.84, 0.84), seg(0.1, 0.9, 0.9, 0.1, RED, 1.6 * W)] },
+  // An eraser over a highlight: highlights wiped off.
+  pulisci: { shapes: [rect(0.1, 0.78, 0.9, 0.9, ORANGE), seg(0.3, 0.64, 0.62, 0.18, LINE, 3 * W), seg(0.5, 0.8, 0.86, 0.32, LINE, W)] },
+  // A sheet with a plus: a new scheda.
+  nuovaScheda: {
+    shapes: [frame(0.14, 0.08, 0.66, 0.86), seg(0.76, 0.5, 0.76, 0.94, BLUE, 1.6 * W), seg(0.54, 0.72, 0.98, 0.72, BLUE, 1.6 * W)],
+  },
+  // Two sheets flowing into one summary.
   consolida: {
-    tile: [0x5c, 0x2d, 0x91],
-    shapes: [frame(0.14, 0.14, 0.6, 0.6, 0.07), frame(0.27, 0.27, 0.73, 0.73, 0.07), rect(0.4, 0.4, 0.86, 0.86)],
+    shapes: [
+      frame(0.06, 0.1, 0.4, 0.5),
+      frame(0.06, 0.54, 0.4, 0.94),
+      frame(0.62, 0.3, 0.94, 0.74, PURPLE),
+      seg(0.4, 0.3, 0.62, 0.46, PURPLE),
+      seg(0.4, 0.74, 0.62, 0.58, PURPLE),
+    ],
   },
   // A window with a pane on its right.
-  pannello: { tile: BLUE, shapes: [frame(0.16, 0.22, 0.84, 0.78, 0.08), rect(0.56, 0.22, 0.84, 0.78)] },
+  pannello: {
+    shapes: [
+      frame(0.08, 0.16, 0.92, 0.84),
+      seg(0.6, 0.16, 0.6, 0.84),
+      rect(0.66, 0.3, 0.86, 0.38, BLUE),
+      rect(0.66, 0.46, 0.86, 0.54, BLUE),
+    ],
+  },
 };
 
 function covers(sh: Shape, u: number, v: number): boolean {
@@ -140,16 +180,10 @@ function covers(sh: Shape, u: number, v: number): boolean {
   return Math.hypot(u - (sh.x1 + t * dx), v - (sh.y1 + t * dy)) < sh.w / 2;
 }
 
-/** Draw a glyph at `size` px, supersampled 4× per pixel for smooth edges. */
+/** Draw a glyph at `size` px on a transparent background, supersampled 4× per pixel. */
 export function drawGlyph(g: Glyph, size: number): Uint8Array {
   const out = new Uint8Array(size * size * 4);
   const S = 4;
-  const radius = size * 0.18;
-  const inTile = (x: number, y: number) => {
-    const cx = Math.min(Math.max(x, radius), size - radius);
-    const cy = Math.min(Math.max(y, radius), size - radius);
-    return (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
-  };
   for (let py = 0; py < size; py++)
     for (let px = 0; px < size; px++) {
       let r = 0;
@@ -158,11 +192,11 @@ export function drawGlyph(g: Glyph, size: number): Uint8Array {
       let hits = 0;
       for (let sy = 0; sy < S; sy++)
         for (let sx = 0; sx < S; sx++) {
-          const x = px + (sx + 0.5) / S;
-          const y = py + (sy + 0.5) / S;
-          if (!inTile(x, y)) continue;
-          let c: Rgb = g.tile;
-          for (const sh of g.shapes) if (covers(sh, x / size, y / size)) c = sh.color;
+          const u = (px + (sx + 0.5) / S) / size;
+          const v = (py + (sy + 0.5) / S) / size;
+          let c: Rgb | null = null;
+          for (const sh of g.shapes) if (covers(sh, u, v)) c = sh.color;
+          if (!c) continue;
           r += c[0];
           gr += c[1];
           b += c[2];
@@ -182,8 +216,8 @@ export function drawIcon(size: number): Uint8Array {
   return drawGlyph(GLYPHS.icon!, size);
 }
 
-/** Ribbon buttons need 16, 32 and 80 px; the app icon also 64 (HighResolutionIconUrl). */
-export const BUTTON_SIZES = [16, 32, 80] as const;
+/** Every icon at every size. */
+export const BUTTON_SIZES = ICON_SIZES;
 
 export function iconFiles(): Array<{ file: string; size: number; glyph: Glyph }> {
   const files: Array<{ file: string; size: number; glyph: Glyph }> = [];

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { drawGlyph, iconFiles } from "../../scripts/make-icons";
+import { ICON_SIZES, drawGlyph, iconFiles } from "../../scripts/make-icons";
 
 /** The RGBA pixels of one of our PNGs (8-bit RGBA, filter 0 on every row, as encodePng writes). */
 function pixels(file: string): { size: number; rgba: Buffer } {
@@ -27,7 +27,8 @@ function pixels(file: string): { size: number; rgba: Buffer } {
 describe("icons", () => {
   it("match the generator (run `npx tsx scripts/make-icons.ts` after changing it)", () => {
     const files = iconFiles();
-    expect(files.length).toBe(4 + 9 * 3);
+    expect([...ICON_SIZES]).toEqual([16, 20, 24, 32, 40, 48, 64, 80, 96]);
+    expect(files.length).toBe(10 * 9);
     for (const { file, size, glyph } of files) {
       const p = pixels(file);
       expect(p.size, file).toBe(size);
@@ -43,5 +44,32 @@ describe("icons", () => {
         .map((f) => createHash("sha1").update(readFileSync(f.file)).digest("hex")),
     );
     expect(hashes.size).toBe(10);
+  });
+
+  it("are Monoline: a transparent background, and an outline one stroke wide at 16 px", () => {
+    for (const { file, size } of iconFiles().filter((f) => f.size === 16 || f.size === 32)) {
+      const { rgba } = pixels(file);
+      // The corners are background: nothing is painted there (no coloured tile).
+      for (const [x, y] of [
+        [0, 0],
+        [size - 1, 0],
+        [0, size - 1],
+        [size - 1, size - 1],
+      ])
+        expect(rgba[(y! * size + x!) * 4 + 3], `${file} (${x},${y})`).toBe(0);
+      // Most of the icon is background too: a line drawing, not a filled tile.
+      let clear = 0;
+      for (let i = 3; i < rgba.length; i += 4) if (rgba[i] === 0) clear++;
+      expect(clear / (size * size), file).toBeGreaterThan(0.25);
+    }
+  });
+
+  it("draw Segna previsto and Segna effettivo as different glyphs, not the same shape in two colours", () => {
+    const mask = (name: string) => pixels(`assets/icon-${name}-32.png`).rgba.filter((_, i) => i % 4 === 3);
+    const a = mask("segnaPrevisto");
+    const b = mask("segnaEffettivo");
+    let differ = 0;
+    for (let i = 0; i < a.length; i++) if (a[i]! > 127 !== b[i]! > 127) differ++;
+    expect(differ / a.length).toBeGreaterThan(0.2);
   });
 });

@@ -77,7 +77,8 @@ describe("manifest.xml", () => {
     for (const id of resources.keys()) expect(id.length).toBeLessThanOrEqual(32);
   });
 
-  it("gives every string an Italian override within Office's length limits", () => {
+  it("is Italian by default (DefaultLocale it-IT), with an English override for every string, within Office's length limits", () => {
+    expect(els.find((e) => e.name === "DefaultLocale")?.text).toBe("it-IT");
     for (const e of els.filter((x) => x.name === "bt:String")) {
       const limit = e.path.includes("bt:ShortStrings") ? 125 : 250;
       expect(e.attrs.DefaultValue!.length, e.attrs.id).toBeLessThanOrEqual(limit);
@@ -88,12 +89,13 @@ describe("manifest.xml", () => {
           els.indexOf(x) > els.indexOf(e) &&
           els.indexOf(x) <= els.indexOf(e) + 1,
       );
-      expect(it?.attrs.Locale, e.attrs.id).toBe("it-IT");
+      expect(it?.attrs.Locale, e.attrs.id).toBe("en-US");
       expect(it!.attrs.Value!.length).toBeLessThanOrEqual(limit);
     }
+    expect(els.find((e) => e.name === "DisplayName")?.attrs.DefaultValue).toBe("Monitoraggio PEG");
     expect(els.find((e) => e.name === "Override" && e.path.at(-1) === "DisplayName")?.attrs).toMatchObject({
-      Locale: "it-IT",
-      Value: "Monitoraggio PEG",
+      Locale: "en-US",
+      Value: "PEG Monitoring",
     });
   });
 
@@ -102,10 +104,7 @@ describe("manifest.xml", () => {
     expect(resources.get(tabLabel)!.attrs.DefaultValue).toBe("PEG");
     const labels = els
       .filter((e) => e.name === "Label" && e.path.at(-1) === "Control")
-      .map((e) => {
-        const i = els.indexOf(resources.get(e.attrs.resid!)!);
-        return els[i + 1]!.attrs.Value;
-      });
+      .map((e) => resources.get(e.attrs.resid!)!.attrs.DefaultValue);
     expect(labels).toEqual([
       "Verifica",
       "Calcola esiti",
