@@ -171,6 +171,11 @@ export function parseValue(raw: RawValue): Parsed {
     const n = parseNumberText(pct[1]!);
     if (n !== null) return { tipo: "percentuale", value: n };
   }
+  // "31.12.2020", "30.09", "15.11.2012": a dotted day.month[.year] is a date, never a number with
+  // thousands dots (spec §3). "20.5" or "1.06" stay numbers: a date needs a two-digit month and
+  // either a year or a two-digit day.
+  const dotted = dottedDate(text);
+  if (dotted) return { tipo: "data", date: dotted };
   const n = parseNumberText(text);
   if (n !== null) return { tipo: "numero", value: n };
   const date = parseDateText(text);
@@ -184,8 +189,26 @@ export function parseValue(raw: RawValue): Parsed {
   return { tipo: "testo", text };
 }
 
+const DOTTED = /^(\d{1,2})\.(\d{2})(?:\.(\d{2}|\d{4}))?$/;
+
+/** A whole text that is a dotted date ("31.12.2020", "30.09"), or null. */
+export function dottedDate(text: string): DateParts | null {
+  const m = DOTTED.exec(text.trim());
+  if (!m) return null;
+  if (!m[3] && m[1]!.length < 2) return null;
+  const d = Number(m[1]);
+  const mo = Number(m[2]);
+  const y = fullYear(m[3]);
+  return validDate(y, mo, d) ? { y, m: mo, d } : null;
+}
+
 /** Reads a participation percentage: a fraction with a % format, "20%", "20,00", or a plain 20. */
 export function parsePercent(raw: RawValue): { ok: true; value: number } | { ok: false } | { ok: true; value: null } {
+  // A percentage is never a date: "12.10" typed in a % column is 12,1 %.
+  if (typeof raw.v === "string" && dottedDate(raw.v)) {
+    const n = parseNumberText(raw.v.trim());
+    if (n !== null) return { ok: true, value: n };
+  }
   const p = parseValue(raw);
   if (p.tipo === "vuoto") return { ok: true, value: null };
   if (p.tipo === "percentuale" || p.tipo === "numero") return { ok: true, value: p.value };

@@ -64,7 +64,7 @@ export function assess(view: SheetView): Assessment {
   const found = locateBlocks(view);
   const blocks = Object.values(found).filter((b): b is Located<unknown> => b !== null);
   const score = blocks.reduce((s, b) => s + b.score, 0);
-  const tables = found.indicatori?.data.tables.length ?? 0;
+  const tables = (found.indicatori?.data.tables.length ?? 0) + (found.indicatori?.data.vertical.length ?? 0);
   const cronoRead = (found.cronoprogramma?.score ?? 0) >= 3;
   const people = (found.personale?.score ?? 0) >= 2;
   const indiciRead = !!found.indici?.data;
@@ -140,6 +140,9 @@ export function recognise(view: SheetView, tipo: "obiettivo" | "ente", found: Bl
   if (found.intestazione) intestazione.read(view, found.intestazione.data, s);
   else if (tipo === "ente") intestazione.read(view, emptyHead(), s);
   if (found.contesto) contesto.read(view, found.contesto.data, s);
+  // A scheda with no title label names its obiettivo under its strategic heading (Besnate's
+  // "OBIETTIVO STRATEGICO", or a description): that is the title the Segretario reads.
+  if (!s.titolo && tipo === "obiettivo") s.titolo = s.contesto.obiettivoStrategico;
   if (found.personale) personale.read(view, found.personale.data, s);
   if (tipo === "obiettivo") {
     if (found.fasi) fasi.read(view, found.fasi.data, s);
@@ -188,11 +191,14 @@ export function esercizioDa(views: SheetView[], fileName?: string): number | nul
       if (m) return Number(m[1]);
     }
   }
-  for (const name of [...views.map((v) => v.name), fileName?.replace(/^.*[\\/]/, "") ?? ""]) {
-    const n = name.toLowerCase();
-    const m = TITLE_YEAR.exec(n) ?? (/^(?:19|20)\d{2}$/.test(n.trim()) ? YEAR.exec(n) : null);
+  for (const v of views) {
+    const m = TITLE_YEAR.exec(v.name.toLowerCase());
     if (m) return Number(m[1]);
   }
+  // A file name ("PEG 2016.xlsx", "perosa-2016.xlsx") that names exactly one year.
+  const base = fileName?.replace(/^.*[\\/]/, "") ?? "";
+  const years = new Set([...base.matchAll(new RegExp(YEAR.source, "g"))].map((m) => Number(m[1])));
+  if (years.size === 1) return [...years][0]!;
   for (const v of views) {
     const anno = v.find("anno");
     if (anno) {

@@ -319,7 +319,8 @@ function readFasi(
   const raw = (p: Pos | null) => (p ? (view.cell(p.r, p.c) ?? { v: null }) : null);
   for (const n of sorted) {
     const descPos = rec.fasi.get(n) ?? null;
-    const descrizione = text(view, descPos);
+    // "1. Ricognizione…": the fase's own number written before its description is not part of it.
+    const descrizione = text(view, descPos)?.replace(/^(?:fase\s*)?\d{1,2}\s*[.)°:\-–]\s*/i, "") || null;
     const row = crono?.rows.find((r) => r.n === n);
     const marks = (r: number | null): number[] => {
       if (r === null || !crono) return [];

@@ -8,8 +8,8 @@
 import { isBlank, type Cell } from "../grid";
 import type { LabelCell, Pos, SheetView } from "../sheet-view";
 import type { Role } from "../vocabulary/roles";
-import { MAX_TABLE_ROWS, evidence, rowStartsBlock, type Evidence, type Located } from "./common";
-import { faseNumber } from "./fasi";
+import { MAX_TABLE_ROWS, evidence, isLabelLike, rowStartsBlock, type Evidence, type Located } from "./common";
+import { faseNumber, numberedDescription } from "./fasi";
 import { monthHeaderAt, type MonthHeader } from "./mesi";
 import type { CronoDates, CronoRow, Cronoprogramma, RecognisedScheda } from "./types";
 
@@ -155,7 +155,7 @@ export function read(view: SheetView, found: CronoFound, s: RecognisedScheda): v
   for (const r of view.rows()) {
     if (r <= header.r || consumed.has(r)) continue;
     if (r > header.r + MAX_TABLE_ROWS) break;
-    if (rowStartsBlock(view, r)) break;
+    if (rowStartsBlock(view, r) && !header.cols.some((c) => !view.blank(r, c) && !isLabelLike(view, { r, c }))) break;
     const info = rowLabel(view, r, firstMonthCol);
     if (!info) {
       // "effettivo" alone under "1 previsto" (the fase number written once, not merged).
@@ -253,9 +253,12 @@ function rowLabel(view: SheetView, r: number, firstMonthCol: number): RowLabelIn
       const anchor = view.anchor(r, c);
       at ??= anchor;
       spanEnd = Math.max(spanEnd, view.mergeEndRow(r, c));
-      const w = view.vocab.rowWords(norm.slice(num[0].length).trim());
+      const rest = norm.slice(num[0].length).trim();
+      const w = rest.split(" ").length <= 3 ? view.vocab.rowWords(rest) : { previsto: false, effettivo: false };
       if (w.previsto) prev = true;
       if (w.effettivo) eff = true;
+      // "1. Ricognizione dei procedimenti": the number and the description in one cell.
+      if (!w.previsto && !w.effettivo && numberedDescription(text) !== null) descrizione = view.anchor(r, c);
       continue;
     }
     // Only a short label says previsto/effettivo: a description may contain those words.
@@ -316,8 +319,9 @@ function readDates(view: SheetView, found: DatesFound, s: RecognisedScheda): voi
   for (const r of view.rows()) {
     if (r <= found.headerRow) continue;
     if (r > found.headerRow + MAX_TABLE_ROWS) break;
-    if (rowStartsBlock(view, r)) break;
     const anyDate = dateCols.some((c) => !view.blank(r, c));
+    // A row with dates is a fase, whatever its description says ("Relazione finale al …").
+    if (!anyDate && rowStartsBlock(view, r)) break;
     let num: number | null = null;
     let at: Pos | null = null;
     let descrizione: Pos | null = null;

@@ -19,6 +19,12 @@ export function faseNumber(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** "1. Ricognizione dei procedimenti", "Fase 2 - Redazione" → 2: a number and its description in one cell. */
+export function numberedDescription(text: string): number | null {
+  const m = /^(?:fase\s*)?(\d{1,2})\s*[.)°:\-–]\s*\S.{2,}/i.exec(text.trim());
+  return m ? Number(m[1]) : null;
+}
+
 function readList(view: SheetView, label: LabelCell): Map<number, Pos> {
   const rows = new Map<number, Pos>();
   let expected = 1;
@@ -36,6 +42,12 @@ function readList(view: SheetView, label: LabelCell): Map<number, Pos> {
       }
     }
     if (found === null) {
+      const own = numberedDescription(view.text(r, label.c));
+      if (own !== null && own === expected) {
+        rows.set(own, view.anchor(r, label.c));
+        expected++;
+        continue;
+      }
       // A fase written over two rows (a merged number) leaves the second row without one.
       if (rows.size > 0 && view.grid.mergeAt(r, Math.max(0, label.c - 2))) continue;
       if (rows.size > 0 && rows.has(expected - 1) && r === [...rows.values()].pop()!.r + 1 && isSubRow(view, r, label)) continue;

@@ -8,7 +8,8 @@
  */
 import type { LabelCell, Pos, SheetView } from "../sheet-view";
 import type { Role } from "../vocabulary/roles";
-import { MAX_TABLE_ROWS, evidence, rowStartsBlock, valueRightOf, type Evidence, type Located } from "./common";
+import { MAX_TABLE_ROWS, evidence, isLabelLike, rowStartsBlock, valueRightOf, type Evidence, type Located } from "./common";
+import { monthHeaderAt } from "./mesi";
 import type { RecognisedScheda } from "./types";
 
 export interface TableCols {
@@ -29,8 +30,20 @@ export interface IndicatorTable {
   cols: TableCols;
 }
 
+/** One indicator written as label / value rows (Indicatore di risultato, Parametri di riferimento, Rendicontazione). */
+export interface VerticalRecord {
+  label: LabelCell;
+  nome: Pos;
+  atteso: Pos;
+  realizzato: Pos | null;
+  esito: Pos | null;
+  note: Pos | null;
+  peso: Pos | null;
+}
+
 export interface IndicatoriFound {
   tables: IndicatorTable[];
+  vertical: VerticalRecord[];
   /** Headings with no readable header under them. */
   broken: LabelCell[];
 }
@@ -55,8 +68,14 @@ function headerIn(view: SheetView, from: number, to: number, heading: LabelCell 
       if (role && !roles.has(role)) roles.set(role, l);
     }
     const att = roles.get("atteso");
-    if (!att) continue;
-    const real = roles.get("realizzato") ?? null;
+    // A header names at least two columns; a lone "Parametri di riferimento" under the heading's
+    // column is a label / value record, not a table header.
+    if (!att || row.length < 2 || (heading && att.c === heading.c && r !== heading.r)) continue;
+    const real = pickRealizzato(
+      view,
+      row.filter((l) => roleOfHeader(view, l) === "realizzato"),
+      att,
+    );
     // A header over two rows ("Performance" above "attesa | realizzata"): Indicatore, Esito and
     // Note may sit in the row above, merged down or not.
     const above =
@@ -70,7 +89,9 @@ function headerIn(view: SheetView, from: number, to: number, heading: LabelCell 
     const note = pick("note");
     const peso = pick("peso");
     const dim = pick("dimensione");
-    const headerEnd = Math.max(view.mergeEndRow(r, att.c), real ? view.mergeEndRow(r, real.c) : r);
+    // A header over two rows: the labels merged down, or a row of years under Preventivo / Consuntivo.
+    let headerEnd = Math.max(...row.map((l) => view.mergeEndRow(l.r, l.c)));
+    if (yearOf(view, r + 1, att.c) !== null) headerEnd = Math.max(headerEnd, r + 1);
     const nomeCol = nome ? nome.c : heading ? heading.c : Math.min(...row.map((l) => l.c));
     return {
       label: heading ?? nome ?? att,
@@ -88,6 +109,25 @@ function headerIn(view: SheetView, from: number, to: number, heading: LabelCell 
     };
   }
   return null;
+}
+
+function yearOf(view: SheetView, r: number, c: number): number | null {
+  const t = view.text(r, c);
+  return /^(19|20)\d{2}$/.test(t) ? Number(t) : null;
+}
+
+/**
+ * Of several realizzato columns ("Consuntivo 2011 | Consuntivo 2012 | Preventivo 2013 | Consuntivo
+ * 2013"), the one of the atteso's year; else the last one (earlier years are history).
+ */
+function pickRealizzato(view: SheetView, cands: LabelCell[], att: LabelCell): LabelCell | null {
+  if (cands.length <= 1) return cands[0] ?? null;
+  const y = yearOf(view, att.r + 1, att.c);
+  if (y !== null) {
+    const same = cands.find((l) => yearOf(view, l.r + 1, l.c) === y);
+    if (same) return same;
+  }
+  return cands[cands.length - 1]!;
 }
 
 export function locate(view: SheetView): Located<IndicatoriFound> | null {
@@ -108,23 +148,56 @@ export function locate(view: SheetView): Located<IndicatoriFound> | null {
   for (const l of view.findAll("indicatore")) {
     if (claimed.has(l.r)) continue;
     const t = headerIn(view, l.r, l.r, null);
-    if (t && t.cols.realizzato !== null) {
+    if (t) {
       tables.push(t);
       for (let r = l.r; r <= t.headerEnd; r++) claimed.add(r);
     }
   }
-  if (tables.length === 0 && broken.length === 0) return null;
+  const vertical = verticalRecords(view, claimed);
+  if (tables.length === 0 && broken.length === 0 && vertical.length === 0) return null;
   tables.sort((a, b) => a.headerRow - b.headerRow || a.cols.atteso - b.cols.atteso);
   const ev: Evidence[] = tables.map((t) => evidence(view.is("indicatori", t.label.norm) ? "indicatori" : "indicatore", t.label));
+  for (const v of vertical) ev.push(evidence("indicatore", v.label));
   for (const b of broken) ev.push(evidence("indicatori", b));
-  const score = tables.length > 0 ? 3 + Math.min(1, tables.length - 1) : 0.5;
-  const missing = tables.length > 0 ? [] : ["l'intestazione (Indicatore, Performance attesa, Performance realizzata, Esito)"];
-  return { blocco: "Indicatori", score, evidence: ev, missing, data: { tables, broken } };
+  const n = tables.length + (vertical.length > 0 ? 1 : 0);
+  const score = n > 0 ? 3 + Math.min(1, n - 1) : 0.5;
+  const missing = n > 0 ? [] : ["l'intestazione (Indicatore, Performance attesa, Performance realizzata, Esito)"];
+  return { blocco: "Indicatori", score, evidence: ev, missing, data: { tables, broken, vertical } };
+}
+
+/** How far below the Indicatore label its atteso / realizzato rows may sit. */
+const VERTICAL_SPAN = 5;
+
+function verticalRecords(view: SheetView, claimed: Set<number>): VerticalRecord[] {
+  const out: VerticalRecord[] = [];
+  for (const l of view.findAll("indicatore")) {
+    if (claimed.has(l.r)) continue;
+    const nome = view.rightOf(l);
+    if (view.blank(nome.r, nome.c) || roleOfHeader(view, view.labels.find((x) => x.r === nome.r && x.c === nome.c) ?? l) !== "indicatore") {
+      if (view.blank(nome.r, nome.c)) continue;
+    }
+    // Its own row must not be a table header (no atteso column beside it).
+    if (view.rowLabels(l.r).some((x) => x !== l && roleOfHeader(view, x) === "atteso")) continue;
+    const below = (role: Role): Pos | null => {
+      for (let r = l.r + 1; r <= l.r + VERTICAL_SPAN; r++) {
+        const lab = view.rowLabels(r).find((x) => x.c === l.c);
+        if (!lab) continue;
+        if (view.is("indicatore", lab.norm)) return null; // the next record
+        if (view.vocab.roleOf(lab.norm, [role]) === role) return view.rightOf(lab);
+      }
+      return null;
+    };
+    const atteso = below("atteso");
+    if (!atteso) continue;
+    out.push({ label: l, nome, atteso, realizzato: below("realizzato"), esito: below("esito"), note: below("note"), peso: below("peso") });
+  }
+  return out;
 }
 
 export function read(view: SheetView, found: IndicatoriFound, s: RecognisedScheda): void {
   for (const b of found.broken) {
     if (found.tables.some((t) => t.headerRow >= b.r && t.headerRow <= b.r + 3)) continue;
+    if (found.vertical.some((v) => v.label.r === b.r && v.label.c === b.c)) continue;
     s.problems.push({
       at: b,
       blocco: "Indicatori di performance",
@@ -140,6 +213,21 @@ export function read(view: SheetView, found: IndicatoriFound, s: RecognisedSched
     const next = starts.find((r, i) => i > k && r > t.headerEnd) ?? Number.MAX_SAFE_INTEGER;
     readRows(view, t, k, next, s);
   });
+  const k0 = found.tables.length;
+  for (const v of found.vertical) {
+    if (!s.indicatoriLabel) s.indicatoriLabel = { r: v.label.r, c: v.label.c };
+    s.indicatori.push({
+      row: v.nome.r,
+      nome: v.nome,
+      atteso: v.atteso,
+      realizzato: v.realizzato,
+      esito: v.esito,
+      note: v.note,
+      peso: v.peso,
+      tabella: k0,
+      dimensione: null,
+    });
+  }
   if (!s.grado && s.indicatoriLabel) {
     const g = view.find("grado", s.indicatoriLabel);
     if (g) s.grado = valueRightOf(view, g);
@@ -149,10 +237,23 @@ export function read(view: SheetView, found: IndicatoriFound, s: RecognisedSched
 function readRows(view: SheetView, t: IndicatorTable, k: number, next: number, s: RecognisedScheda): void {
   const { cols } = t;
   let dimensione: string | null = null;
+  const tableCols = [cols.nome, cols.atteso, cols.realizzato, cols.esito, cols.note, cols.peso].filter((c): c is number => c !== null);
+  const used = new Set<number>();
+  let core: Set<number> = new Set();
+  let lastRow = -1;
   for (const r of view.rows()) {
     if (r <= t.headerEnd) continue;
     if (r >= next || r > t.headerEnd + MAX_TABLE_ROWS) break;
-    if (rowStartsBlock(view, r, ["indicatori"])) {
+    const filled = tableCols.filter((c) => !view.blank(r, c));
+    // After a blank row the table goes on only with rows of its own shape: a row that leaves empty a
+    // column every indicator so far filled (the budget rows of a PdO under its indicators) starts
+    // something else.
+    if (lastRow >= 0 && r > lastRow + 1 && used.size > 0 && [...core].some((c) => !filled.includes(c))) break;
+    // A Gantt's month row below the table ends it (the Fasi of an older template follow the indicators).
+    if (monthHeaderAt(view, r, false)) break;
+    const value = (c: number | null): boolean => c !== null && !view.blank(r, c) && !isLabelLike(view, { r, c });
+    const hasValues = value(cols.atteso) || value(cols.realizzato);
+    if (!hasValues && rowStartsBlock(view, r, ["indicatori"])) {
       const g = view.rowLabels(r).find((l) => view.is("grado", l.norm));
       if (g) s.grado = valueRightOf(view, g);
       break;
@@ -161,12 +262,24 @@ function readRows(view: SheetView, t: IndicatorTable, k: number, next: number, s
     const valuesBlank = view.blank(r, cols.atteso) && (cols.realizzato === null || view.blank(r, cols.realizzato));
     if (nameBlank && valuesBlank) continue;
     const nameNorm = view.norm(r, cols.nome);
-    if (valuesBlank && (DIMENSIONI.test(nameNorm) || view.is("indicatori", nameNorm))) {
+    // A group row: its name merged across the value columns, or a dimension word with no values.
+    const m = view.grid.mergeAt(r, cols.nome);
+    const spansValues = !!m && m.c2 >= cols.atteso && m.c1 <= cols.nome;
+    if (spansValues || (valuesBlank && (DIMENSIONI.test(nameNorm) || view.is("indicatori", nameNorm)))) {
       dimensione = view.text(r, cols.nome);
+      lastRow = r;
       continue;
     }
-    if (valuesBlank && view.is("totale", nameNorm)) continue;
+    if (valuesBlank && view.is("totale", nameNorm)) {
+      lastRow = r;
+      continue;
+    }
     const at = (c: number | null): Pos | null => (c === null ? null : { r, c });
+    // The core is what an indicator is made of: its name, atteso and realizzato (not note, esito, peso).
+    const essential = filled.filter((c) => c === cols.nome || c === cols.atteso || c === cols.realizzato);
+    core = used.size === 0 ? new Set(essential) : new Set([...core].filter((c) => essential.includes(c)));
+    for (const c of filled) used.add(c);
+    lastRow = r;
     s.indicatori.push({
       row: r,
       nome: { r, c: cols.nome },

@@ -5,7 +5,7 @@
  */
 import type { LabelCell, Pos, SheetView } from "../sheet-view";
 import type { Role } from "../vocabulary/roles";
-import { evidence, inlineValue, isBlockStart, valueOfHeader, type Evidence, type Located } from "./common";
+import { evidence, inlineValue, isBlockStart, isLabelLike, valueOfHeader, type Evidence, type Located } from "./common";
 import type { RecognisedScheda } from "./types";
 
 export interface Intestazione {
@@ -21,7 +21,13 @@ export interface Intestazione {
 
 /** "Obiettivo n. 3", "OBIETTIVO OPERATIVO N° 2.1", "Scheda n. 4", "Cod. ob. 1.06.01" → the code. */
 const INLINE_NUMERO =
-  /^\s*(?:scheda\s+)?(?:obiettivo\s+(?:operativo\s+|gestionale\s+|di\s+struttura\s+|di\s+sviluppo\s+|di\s+mantenimento\s+|di\s+miglioramento\s+)?|ob\.?\s*)?(?:n\.?|nr\.?|num\.?|numero|cod\.?|codice)\s*[°º]?\s*[.:]?\s*([A-Za-z]{0,3}[\s.]?\d[\w./-]*)/i;
+  /^\s*(?:attivit[aà]\s+)?(?:scheda(?:\s+obiettivo)?|obiettivo(?:\s+(?:operativo|gestionale|di\s+struttura|di\s+sviluppo|di\s+mantenimento|di\s+miglioramento|strategico))?|ob\.?|progetto|obiettivo\s*\/\s*progetto)\s*(?:n\.?|nr\.?|num\.?|numero|cod\.?|codice)\s*[°º]?\s*[.:]?\s*([A-Za-z]{0,3}[\s.]?\d[\w./-]*)/i;
+
+/** "1. OBIETTIVO OPERATIVO": the section number of the scheda's own title is the obiettivo's number. */
+const NUMBERED_TITLE = /^\s*(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?\s+\S/;
+
+/** "Peso 15", "Pesatura: 20%", "Peso obiettivo 1,2": the weight written inside its label. */
+const INLINE_PESO = /^\s*(?:peso|pesatura)(?:\s+(?:obiettivo|attribuito|ponderale))?\s*[:=]?\s*\d+(?:[.,]\d+)?\s*%?\s*$/i;
 
 export function inlineNumero(text: string): string | null {
   const m = INLINE_NUMERO.exec(text);
@@ -53,17 +59,28 @@ export function locate(view: SheetView): Located<Intestazione> | null {
       }
     }
   }
+  const titoloScheda = first("schedaObiettivo", (l) => l.r < 30);
+  if (!numero && !numeroInline && titoloScheda) {
+    const m = NUMBERED_TITLE.exec(titoloScheda.text);
+    if (m) numeroInline = { label: titoloScheda, value: m[1]! };
+  }
   const anchor = numero ?? numeroInline?.label ?? null;
   const near = (l: LabelCell): boolean => !anchor || Math.abs(l.r - anchor.r) <= 12;
   const titolo =
     (numero && view.rowLabels(numero.r).find((l) => view.is("titolo", l.norm))) ||
     first("titolo", (l) => near(l) && hasValue(view, l) && !isBlockStart(view, l.norm)) ||
     null;
+  // A column header "Peso" of the indicator table is not the obiettivo's pesatura; "Peso 15" carries its value.
+  const inHeaderRow = (l: LabelCell): boolean =>
+    view.rowLabels(l.r).some((x) => x !== l && (view.is("atteso", x.norm) || view.is("realizzato", x.norm)));
+  const pesoInline = view.labels.find((l) => l.r < 40 && INLINE_PESO.test(l.text)) ?? null;
   const pesatura =
-    (numero && view.rowLabels(numero.r).find((l) => view.is("pesatura", l.norm))) || first("pesatura", (l) => near(l)) || null;
+    (numero && view.rowLabels(numero.r).find((l) => view.is("pesatura", l.norm))) ||
+    first("pesatura", (l) => near(l) && !inHeaderRow(l)) ||
+    pesoInline ||
+    null;
   const responsabile = first("responsabile", (l) => near(l) && hasValue(view, l));
   const settore = first("settore", (l) => near(l) && hasValue(view, l));
-  const titoloScheda = first("schedaObiettivo", (l) => l.r < 30);
   const titoloEnte = first("schedaEnte");
 
   const ev: Evidence[] = [];
@@ -130,7 +147,16 @@ export function read(view: SheetView, found: Intestazione, s: RecognisedScheda):
   }
   const sameRow = (l: LabelCell | null): boolean => !!l && !!numero && l.r === numero.r;
   if (titolo) s.titolo = headerValue(view, titolo, sameRow(titolo));
-  if (pesatura) s.pesatura = headerValue(view, pesatura, sameRow(pesatura));
+  else if (found.numeroInline) {
+    // "Obiettivo n. 3 | Titolo dell'obiettivo": the title stands beside the numbered label.
+    const l = found.numeroInline.label;
+    const right = view.rightOf(l);
+    const below = { r: view.mergeEndRow(l.r, l.c) + 1, c: l.c };
+    if (!view.blank(right.r, right.c) && !isLabelLike(view, right) && right.c - l.c <= 8) s.titolo = right;
+    else if (!view.blank(below.r, below.c) && !isLabelLike(view, below) && !/:\s*$/.test(view.text(below.r, below.c))) s.titolo = below;
+  }
+  if (pesatura && INLINE_PESO.test(pesatura.text)) s.pesatura = { r: pesatura.r, c: pesatura.c };
+  else if (pesatura) s.pesatura = headerValue(view, pesatura, sameRow(pesatura));
   if (found.responsabile) s.responsabile = headerValue(view, found.responsabile, false);
   if (found.settore) s.settore = headerValue(view, found.settore, false);
 }

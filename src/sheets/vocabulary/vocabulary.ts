@@ -13,11 +13,25 @@ interface Compiled {
   prefix: string[];
   suffix: string[];
   contains: string[];
+  /** "obiettivo * n": words, any words, words. */
+  gaps: RegExp[];
 }
 
 function compile(patterns: readonly string[]): Compiled {
-  const out: Compiled = { exact: new Set(), prefix: [], suffix: [], contains: [] };
+  const out: Compiled = { exact: new Set(), prefix: [], suffix: [], contains: [], gaps: [] };
   for (const raw of patterns) {
+    const inner = raw.replace(/^\* /, "").replace(/ \*$/, "");
+    if (inner.includes(" * ")) {
+      // Patterns are normalised words (a-z, 0-9, spaces): nothing in them is special to a RegExp.
+      const body = inner
+        .split(" * ")
+        .map((part) => part.replace(/[^a-z0-9 ]/g, ""))
+        .join("(?: [a-z0-9]+){1,4} ");
+      const head = raw.startsWith("* ") ? "(?:^|.* )" : "^";
+      const tail = raw.endsWith(" *") ? "(?: .*)?$" : "$";
+      out.gaps.push(new RegExp(`${head}${body}${tail}`));
+      continue;
+    }
     const starts = raw.startsWith("* ");
     const ends = raw.endsWith(" *");
     const words = raw.replace(/^\* /, "").replace(/ \*$/, "");
@@ -35,6 +49,7 @@ function test(c: Compiled, norm: string): boolean {
   for (const p of c.prefix) if (padded.startsWith(` ${p}`) || norm === p.trimEnd()) return true;
   for (const s of c.suffix) if (padded.endsWith(`${s} `) || norm === s.trimStart()) return true;
   for (const w of c.contains) if (padded.includes(w)) return true;
+  for (const g of c.gaps) if (g.test(norm)) return true;
   return false;
 }
 
