@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --solo cli,consolida,syncs,pane,startup,ods]
+ * npm run bench [-- --json] [-- --solo cli,consolida,syncs,pane,startup,ods,read,hostile]
  * Speed and size targets, measured in one run on this machine and reported as ratios.
  */
 import { benchCli } from "./cli";
@@ -27,7 +27,7 @@ if (want("cli")) {
   ]);
 }
 
-for (const extra of ["consolida", "syncs", "syncsWeb", "pane", "startup", "ods"] as const) {
+for (const extra of ["consolida", "syncs", "syncsWeb", "pane", "startup", "ods", "read", "hostile"] as const) {
   if (!want(extra)) continue;
   try {
     const mod = (await import(`./${extra}.ts`)) as {

@@ -457,70 +457,39 @@ export class SheetReader implements XmlHandler {
    */
   private layMerges(): void {
     const rowIndex = [...this.rows.keys()].sort((a, b) => a - b);
-    const byRow = new Map<number, Map<number, number>>();
-    const positions = (r: number): Map<number, number> => {
-      let m = byRow.get(r);
-      if (!m) {
-        m = new Map();
-        const cells = this.rows.get(r)!;
-        for (let i = 0; i < cells.length; i++) m.set(cells[i]![0], i);
-        byRow.set(r, m);
+    // Rows sorted by column on first use (hosts write them so; a stable sort keeps duplicates in order).
+    const sorted = new Set<number>();
+    const rowCells = (r: number): RowCells => {
+      const cells = this.rows.get(r)!;
+      if (!sorted.has(r)) {
+        for (let i = 1; i < cells.length; i++)
+          if (cells[i - 1]![0] > cells[i]![0]) {
+            cells.sort((x, y) => x[0] - y[0]);
+            break;
+          }
+        sorted.add(r);
       }
-      return m;
+      return cells;
     };
-    const styledRows = [...this.rowStyles.keys()].sort((a, b) => a - b);
-    // Columns with a fill of their own, as prefix counts: "any in c1..c2" is then one subtraction.
-    const filled = new Int32Array(MAX_COL + 1);
-    for (const x of this.columnStyles()) if (x.style?.hasFill && x.style.fill) for (let c = x.from; c <= x.to; c++) filled[c + 1] = 1;
-    for (let c = 1; c <= MAX_COL; c++) filled[c] = filled[c]! + filled[c - 1]!;
-    const colFill = (c1: number, c2: number): boolean => filled[c2 + 1]! - filled[c1]! > 0;
     let steps = 0;
     const step = (n: number): void => {
       steps += n;
       if (steps > MAX_MERGE_STEPS_PER_SHEET) this.refuseMerges();
     };
-    const created: Array<[number, number, Cell]> = [];
+    // Cells the XML holds: all but the top-left lose their value.
     for (const m of this.merges) {
-      // Cells the XML holds: all but the top-left lose their value.
       for (let i = lowerBound(rowIndex, m.r1); i < rowIndex.length && rowIndex[i]! <= m.r2; i++) {
         const r = rowIndex[i]!;
-        const cells = this.rows.get(r)!;
+        const cells = rowCells(r);
+        let k = cellBound(cells, m.c1);
         step(1);
-        if (m.c2 - m.c1 + 1 < cells.length) {
-          const pos = positions(r);
-          for (let c = m.c1; c <= m.c2; c++) {
-            const k = pos.get(c);
-            if (k !== undefined && (r !== m.r1 || c !== m.c1)) cells[k]![1] = mergedAway(cells[k]![1]);
-          }
-          step(m.c2 - m.c1 + 1);
-        } else {
-          for (const e of cells) if (e[0] >= m.c1 && e[0] <= m.c2 && (r !== m.r1 || e[0] !== m.c1)) e[1] = mergedAway(e[1]);
-          step(cells.length);
-        }
-      }
-      // Cells the XML does not name, where a row or column style gives them a fill.
-      const anyColFill = colFill(m.c1, m.c2);
-      const rowsToVisit: Iterable<number> = anyColFill ? range(m.r1, m.r2) : styledRowsIn(styledRows, m.r1, m.r2);
-      for (const r of rowsToVisit) {
-        step(1);
-        const rs = this.rowStyles.get(r);
-        if (rs?.hasFill && !rs.fill) continue; // the row's own "no fill" wins over any column's
-        if (!rs?.hasFill && !anyColFill) continue;
-        const pos = this.rows.has(r) ? positions(r) : null;
-        for (let c = m.c1; c <= m.c2; c++) {
+        for (; k < cells.length && cells[k]![0] <= m.c2; k++) {
           step(1);
-          if (pos?.has(c) || this.unkept.has(r * MAX_COL + c)) continue;
-          const st = this.rowColStyle(r, c);
-          if (!st.fill) continue;
-          const cell: Cell = { v: null };
-          if (st.numFmt) cell.fmt = st.numFmt;
-          cell.fill = st.fill;
-          created.push([r, c, cell]);
-          if (created.length + this.kept > (this.ctx.limits?.cellsPerSheet ?? MAX_CELLS_PER_SHEET))
-            this.refuseCells(this.ctx.limits?.cellsPerSheet ?? MAX_CELLS_PER_SHEET);
+          if (r !== m.r1 || cells[k]![0] !== m.c1) cells[k]![1] = mergedAway(cells[k]![1]);
         }
       }
     }
+    const created = this.mergedFills(rowCells, step);
     // Cells whose value was merged away and that have no fill are no longer cells of the grid.
     for (const [r, cells] of this.rows) {
       const keep = cells.filter((e) => e[1] !== DROPPED);
@@ -534,6 +503,58 @@ export class SheetReader implements XmlHandler {
       this.ctx.cellsSoFar++;
     }
   }
+
+  /** Cells the XML does not name inside merged ranges, where a row or column style gives them a fill. */
+  private mergedFills(rowCells: (r: number) => RowCells, step: (n: number) => void): Array<[number, number, Cell]> {
+    const created: Array<[number, number, Cell]> = [];
+    const colsFilled = this.columnStyles().some((x) => x.style?.hasFill && x.style.fill);
+    const styledRows = [...this.rowStyles.keys()].sort((a, b) => a - b);
+    if (!colsFilled && !styledRows.some((r) => this.rowStyles.get(r)!.fill)) return created; // the usual case
+    // Columns with a fill of their own, as prefix counts: "any in c1..c2" is then one subtraction.
+    const filled = new Int32Array(MAX_COL + 1);
+    for (const x of this.columnStyles()) if (x.style?.hasFill && x.style.fill) for (let c = x.from; c <= x.to; c++) filled[c + 1] = 1;
+    for (let c = 1; c <= MAX_COL; c++) filled[c] = filled[c]! + filled[c - 1]!;
+    const limit = this.ctx.limits?.cellsPerSheet ?? MAX_CELLS_PER_SHEET;
+    for (const m of this.merges) {
+      const anyColFill = filled[m.c2 + 1]! - filled[m.c1]! > 0;
+      const rowsToVisit: Iterable<number> = anyColFill ? range(m.r1, m.r2) : styledRowsIn(styledRows, m.r1, m.r2);
+      for (const r of rowsToVisit) {
+        step(1);
+        const rs = this.rowStyles.get(r);
+        if (rs?.hasFill && !rs.fill) continue; // the row's own "no fill" wins over any column's
+        if (!rs?.hasFill && !anyColFill) continue;
+        const cells = this.rows.has(r) ? rowCells(r) : null;
+        for (let c = m.c1; c <= m.c2; c++) {
+          step(1);
+          if (cells) {
+            const k = cellBound(cells, c);
+            if (k < cells.length && cells[k]![0] === c) continue;
+          }
+          if (this.unkept.has(r * MAX_COL + c)) continue;
+          const st = this.rowColStyle(r, c);
+          if (!st.fill) continue;
+          const cell: Cell = { v: null };
+          if (st.numFmt) cell.fmt = st.numFmt;
+          cell.fill = st.fill;
+          created.push([r, c, cell]);
+          if (created.length + this.kept > limit) this.refuseCells(limit);
+        }
+      }
+    }
+    return created;
+  }
+}
+
+/** The first index of a column-sorted row whose column is ≥ c. */
+function cellBound(cells: RowCells, c: number): number {
+  let lo = 0;
+  let hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cells[mid]![0] < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const DROPPED: Cell = { v: null };
