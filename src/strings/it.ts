@@ -587,6 +587,7 @@ export const relazione = {
     nonValutabili: "non valutabili",
     nonValutabile: "non valutabile",
   },
+  livelli: { strategico: "Obiettivo strategico", missione: "Missione / Programma", mandato: "Linea di mandato" },
   citazioni: {
     relazione: (colonna: "intermedia" | "finale") => (colonna === "finale" ? "Relazione finale" : "Relazione intermedia"),
     analisi: "Analisi degli scostamenti",

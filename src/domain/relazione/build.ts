@@ -244,40 +244,25 @@ function attenzione(c: Consolidation): Blocco[] {
   return out;
 }
 
-/** The strategic roll-up, when the consolidation carries one (issue 11's figures); else nothing. */
-function strategici(c: Consolidation, input: RelazioneInput): Blocco[] {
-  const righe = rollupStrategico(c);
-  if (righe.length === 0) return [];
-  void input;
+/** The strategic roll-up of the consolidation (issue 11), by obiettivo strategico and by linea di mandato. */
+function strategici(c: Consolidation): Blocco[] {
+  const voci = c.strategico ?? [];
+  if (voci.length === 0) return [];
   const k = t.colonne;
-  return [
-    { tipo: "intestazione", livello: 1, testo: t.titoli.strategici },
-    {
+  const out: Blocco[] = [{ tipo: "intestazione", livello: 1, testo: t.titoli.strategici }];
+  for (const livello of ["strategico", "missione", "mandato"] as const) {
+    const list = voci.filter((v) => v.livello === livello);
+    if (list.length === 0) continue;
+    out.push({ tipo: "intestazione", livello: 2, testo: t.livelli[livello] });
+    out.push({
       tipo: "tabella",
-      intestazione: [k.strategico, k.nObiettivi, k.grado],
-      righe: righe.map((r) => [r.nome, String(r.n), pct(r.grado)]),
-      numeriche: [1, 2],
-    },
-  ];
-}
-
-/**
- * Obiettivi grouped by their obiettivo strategico as the schede write it, with the mean grado of
- * those that have one (the same plain mean a reader would compute from the riepilogo).
- */
-export function rollupStrategico(c: Consolidation): Array<{ nome: string; n: number; grado: number | null }> {
-  const groups = new Map<string, ObiettivoRiga[]>();
-  for (const o of c.obiettivi) {
-    const key = o.obiettivoStrategico?.trim();
-    if (!key) continue;
-    const g = groups.get(key);
-    if (g) g.push(o);
-    else groups.set(key, [o]);
+      intestazione: [t.livelli[livello], k.nObiettivi, k.grado, k.tempi, k.classe],
+      righe: list.map((v) => [v.voce, String(v.nObiettivi), pct(v.grado), pct(v.mediaRispettoTempi), v.classe ?? t.classi.nonValutabile]),
+      numeriche: [1, 2, 3],
+    });
+    for (const v of list) if (v.nota) out.push({ tipo: "paragrafo", parti: [{ testo: `${v.voce}: ${v.nota}`, corsivo: true }] });
   }
-  return [...groups.entries()].map(([nome, list]) => {
-    const gradi = list.map((o) => o.mediaValoreRaggiunto).filter((x): x is number => x !== null);
-    return { nome, n: list.length, grado: gradi.length ? Math.round((gradi.reduce((a, b) => a + b, 0) / gradi.length) * 100) / 100 : null };
-  });
+  return out;
 }
 
 export function buildRelazione(input: RelazioneInput): Relazione {
@@ -318,7 +303,7 @@ export function buildRelazione(input: RelazioneInput): Relazione {
       parti: [{ testo: t.legenda(c.settori.map((s, i) => `S${i + 1} = ${s.file} (${pct(s.grado)})`)), corsivo: true }],
     });
   }
-  blocchi.push(...strategici(c, input));
+  blocchi.push(...strategici(c));
   blocchi.push({ tipo: "intestazione", livello: 1, testo: t.titoli.settori });
   for (const s of c.settori) blocchi.push(...settore(c, s, input));
   blocchi.push(...performanceEnte(c, input));
