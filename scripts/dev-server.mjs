@@ -18,8 +18,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const PID_FILE = join(ROOT, ".cache", "dev-server.pid");
-export const PORT = 3000;
+// PEG_PORT / PEG_PID_FILE: for the tooling test only (the manifest points at port 3000).
+export const PID_FILE = process.env.PEG_PID_FILE || join(ROOT, ".cache", "dev-server.pid");
+export const PORT = Number(process.env.PEG_PORT) || 3000;
 const require = createRequire(import.meta.url);
 
 const CERT_DIR = join(homedir(), ".office-addin-dev-certs");

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const PID_FILE = join(ROOT, ".cache", "dev-server.pid");
+const PID_FILE = process.env.PEG_PID_FILE || join(ROOT, ".cache", "dev-server.pid");
 let status = 0;
 
 if (process.platform === "win32" || process.platform === "darwin") {
