@@ -8,5 +8,6 @@ export * from "./consolidation";
 export * from "./profilo";
 export { verifica } from "../sheets/verifica";
 export { consolidationSheets } from "../sheets/layout-consolidation";
+export { conConfronto } from "../sheets/consolidation/confronto";
 // Settings parsing needs zod: it travels with this chunk, not the pane's first download.
 export { loadSettings, DEFAULT_SETTINGS } from "../domain/settings";

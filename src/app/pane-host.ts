@@ -137,6 +137,8 @@ export interface PaneHost {
   consolidate(fonte: FonteConsolidamento, settings: Settings, onFile?: (f: FileConsolidamento) => void): Promise<AnteprimaConsolidamento>;
   /** Office: add the sheets to the open workbook; browser: download the riepilogo. */
   writeConsolidation(a: AnteprimaConsolidamento): Promise<RisultatoScrittura>;
+  /** Issue 11: the preview compared with an earlier riepilogo picked from disk (adds Variazioni). */
+  confronta?(a: AnteprimaConsolidamento, precedente: File): Promise<AnteprimaConsolidamento>;
   loadSettings(): Promise<Settings>;
   saveSettings(s: Settings): Promise<void>;
   /** Notified after the user edits the workbook ("edit") or another one is opened ("open"). */
@@ -151,8 +153,6 @@ export interface PaneHost {
   onRequest?(cb: (r: PaneRequest) => void): () => void;
   /** Browser only: download the workbook with the writes applied. */
   downloadCopy?(): Promise<void>;
-  /** Browser only: true once a write was applied (there is something to download). */
-  isModified?(): boolean;
   /** Profilo di layout (issue 8): every sheet as read with the document's profile. */
   layout?(settings: Settings): Promise<StatoLayout>;
   /** Teach the selected cell (Excel's selection, or the preview grid's) as `ruolo`; saves the profile. */
@@ -161,4 +161,6 @@ export interface PaneHost {
   salvaProfilo?(p: Profilo | null, settings: Settings): Promise<StatoLayout>;
   /** Import a profile file's text (another settore's export); a bad file is a PegError. */
   importaProfilo?(testo: string, nomeFile: string, settings: Settings): Promise<StatoLayout>;
+  /** Browser only: true once a write was applied (there is something to download). */
+  isModified?(): boolean;
 }

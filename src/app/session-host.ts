@@ -17,13 +17,14 @@ export type SessionPaneHost = Pick<
   | "goTo"
   | "consolidate"
   | "writeConsolidation"
+  | "confronta"
   | "loadSettings"
   | "saveSettings"
->;
   | "layout"
   | "insegna"
   | "salvaProfilo"
   | "importaProfilo"
+>;
 
 export function sessionPaneHost(session: Session): SessionPaneHost {
   return {
@@ -40,11 +41,12 @@ export function sessionPaneHost(session: Session): SessionPaneHost {
     goTo: (foglio, cella) => session.goTo(foglio, cella),
     consolidate: (fonte, settings, onFile) => session.consolidate(fonte, settings, onFile),
     writeConsolidation: (a) => session.writeConsolidation(a),
+    confronta: (a, f) => session.confronta(a, f),
     loadSettings: () => session.loadSettings(),
     saveSettings: (s) => session.saveSettings(s),
-  };
-}
     layout: (settings) => session.layout(settings),
     insegna: (ruolo, settings) => session.insegna(ruolo, settings),
     salvaProfilo: (p, settings) => session.salvaProfilo(p, settings),
     importaProfilo: (testo, nome, settings) => session.importaProfilo(testo, nome, settings),
+  };
+}

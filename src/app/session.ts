@@ -8,6 +8,7 @@
  * undo never reaches into another open file. Writes and undos run one at a time.
  */
 import { PegError } from "../domain/errors";
+import type { Consolidation } from "../domain/consolidation/model";
 import type { Report } from "../domain/model";
 import type { Settings } from "../domain/settings";
 import type { HighlightRecord } from "../sheets/plans";
@@ -17,14 +18,14 @@ import { officeHost, pane } from "../strings/it";
 import { STORE_KEYS, type Backend, type Lettura } from "./backend";
 import type { ConsolidationSource, EsitoLettura } from "./consolidation";
 import { userMessage } from "./errors";
-import type {
 import type { Profilo } from "../sheets/vocabulary/profilo";
 import type { RuoloInsegnabile } from "../sheets/vocabulary/insegna";
 import type { Vocabulary } from "../sheets/vocabulary/vocabulary";
+import type {
   AnteprimaConsolidamento,
-  FileConsolidamento,
   EsitoInsegna,
   StatoLayout,
+  FileConsolidamento,
   FonteConsolidamento,
   Operazione,
   Preparazione,
@@ -144,7 +145,6 @@ export class Session<Token = unknown> {
     return { report: analysis.report, analysis, lettura };
   }
 
-  /** Plan an operation on a fresh read; nothing is written. */
   /** The document's profilo di layout, or null when none was taught (issue 8). */
   async profilo(): Promise<Profilo | null> {
     const e = await this.engine();
@@ -194,6 +194,7 @@ export class Session<Token = unknown> {
     return { messaggio: r.messaggio, report: analysis.report, fogli: e.statoFogli(analysis), profilo: r.profilo };
   }
 
+  /** Plan an operation on a fresh read; nothing is written. */
   async prepare(op: Operazione, settings: Settings): Promise<Preparazione> {
     const e = await this.engine();
     const lettura = await this.backend.read({ selezione: op.tipo === "segno" });
@@ -204,8 +205,8 @@ export class Session<Token = unknown> {
       selezione: lettura.selezione,
       evidenziazioni: this.highlights(),
       today: this.today?.(),
-    });
       vocab: this.vocab(e),
+    });
     const p = e.toPreparazione(
       op,
       plan,
@@ -295,9 +296,9 @@ export class Session<Token = unknown> {
       fonte.tipo === "questa" ? this.openSources() : fonte.files.map((f) => ({ name: f.name, grid: () => this.backend.readFile(f) }));
     const esiti = await e.readSources(sources, settings, {
       today: this.today?.(),
-      pause: this.backend.pause,
       // The document's profile reads the files picked too: one settore's layout, many workbooks.
       vocab: this.vocab(e),
+      pause: this.backend.pause,
       messages: { nessunaScheda: () => pane.consolida.nessunaScheda, imprevisto: (_file, err) => userMessage(err) },
       onDone: (i, esito) => onFile?.(fileState(sources[i]!.name, esito)),
     });
@@ -309,6 +310,14 @@ export class Session<Token = unknown> {
       fogli: e.consolidationSheets(done.consolidation),
       dati: done.consolidation,
     };
+  }
+
+  /** Issue 11: the previewed consolidation compared with an earlier riepilogo (PegError when it is not one of ours). */
+  async confronta(a: AnteprimaConsolidamento, precedente: File): Promise<AnteprimaConsolidamento> {
+    const e = await this.engine();
+    const grid = await this.backend.readFile(precedente);
+    const { dati, fogli } = e.conConfronto(a.dati as Consolidation, grid, precedente.name);
+    return { ...a, dati, fogli };
   }
 
   /** "Questa cartella": the workbook open in Excel, or every file open in the browser. */

@@ -258,6 +258,16 @@ function Pane({ host, initialView = "risultati", theme }: AppProps) {
     host.goTo(seg.foglio, seg.cella).catch((e: unknown) => setMessage({ intent: "error", text: userMessage(e) }));
   }
 
+  async function confronta(a: AnteprimaConsolidamento, precedente: File): Promise<AnteprimaConsolidamento | null> {
+    setMessage(null);
+    try {
+      return await host.confronta!(a, precedente);
+    } catch (e) {
+      setMessage({ intent: "error", text: userMessage(e) });
+      return null;
+    }
+  }
+
   async function consolidate(fonte: FonteConsolidamento, onFile: (f: FileConsolidamento) => void): Promise<AnteprimaConsolidamento | null> {
     setMessage(null);
     try {
@@ -336,6 +346,7 @@ function Pane({ host, initialView = "risultati", theme }: AppProps) {
           <Tab value="risultati">{pane.tabs.risultati}</Tab>
           <Tab value="consolida">{pane.tabs.consolida}</Tab>
           <Tab value="impostazioni">{pane.tabs.impostazioni}</Tab>
+          {host.insegna && <Tab value="layout">{profiloPane.tab}</Tab>}
         </TabList>
         <main className={s.body}>
           {message && (
@@ -346,7 +357,6 @@ function Pane({ host, initialView = "risultati", theme }: AppProps) {
           {view === "risultati" && (
             <>
               <Actions
-          {host.insegna && <Tab value="layout">{profiloPane.tab}</Tab>}
                 busy={busy !== null || workbook === null || settings === null}
                 canUndo={host.canUndo()}
                 canDownload={host.downloadCopy ? (host.isModified?.() ?? true) : null}
@@ -369,6 +379,11 @@ function Pane({ host, initialView = "risultati", theme }: AppProps) {
                   </Text>
                 )}
               </div>
+              {report && host.insegna && daInsegnare(report) && (
+                <Button appearance="secondary" size="small" onClick={() => setView("layout")} data-testid="vai-insegna">
+                  {profiloPane.titolo}
+                </Button>
+              )}
               {report && <Results report={report} onGoTo={goTo} />}
             </>
           )}
@@ -378,17 +393,24 @@ function Pane({ host, initialView = "risultati", theme }: AppProps) {
                 hostKind={host.kind}
                 busy={busy !== null || settings === null}
                 onConsolidate={consolidate}
+                onConfronta={host.confronta ? confronta : undefined}
                 onWrite={writeConsolidation}
-              {report && host.insegna && daInsegnare(report) && (
-                <Button appearance="secondary" size="small" onClick={() => setView("layout")} data-testid="vai-insegna">
-                  {profiloPane.titolo}
-                </Button>
-              )}
                 actions={[{ id: "relazione", label: relazione.pane.scarica, run: scaricaRelazione }]}
               />
             )}
             {view === "impostazioni" && settings && (
               <SettingsPanel key={JSON.stringify(settings)} settings={settings} onSave={saveSettings} />
+            )}
+            {view === "layout" && settings && (
+              <ProfiloPanel
+                host={host}
+                settings={settings}
+                onReport={(r) => {
+                  setReport(r);
+                  setVerifiedAt(new Date());
+                }}
+                onGoTo={(foglio, cella) => goTo({ foglio, cella } as Segnalazione)}
+              />
             )}
           </Suspense>
         </main>
@@ -401,14 +423,3 @@ function Pane({ host, initialView = "risultati", theme }: AppProps) {
     </FluentProvider>
   );
 }
-            {view === "layout" && settings && (
-              <ProfiloPanel
-                host={host}
-                settings={settings}
-                onReport={(r) => {
-                  setReport(r);
-                  setVerifiedAt(new Date());
-                }}
-                onGoTo={(foglio, cella) => goTo({ foglio, cella } as Segnalazione)}
-              />
-            )}
