@@ -9,7 +9,7 @@ import { basename, join, resolve } from "node:path";
 import { consolidate, type ConsolidationInput, type FileNonLetto } from "../domain/consolidation";
 import { PegError, isPegError } from "../domain/errors";
 import type { TestiScheda } from "../domain/relazione/model";
-import { SettingsSchema, type Settings } from "../domain/settings";
+import type { Settings } from "../domain/settings";
 import { WORKBOOK_EXTENSIONS } from "../hosts/formats";
 import { loadWorkbookGrid } from "../hosts/xlsx/load";
 import { checkOutputFile, readInputFile, writeOutputFile } from "../hosts/xlsx/node-files";
@@ -17,7 +17,8 @@ import { inputFromAnalysis } from "../sheets/consolidation/input";
 import { verifica } from "../sheets/verifica";
 import { testiVerifica } from "../sheets/verifica-testi";
 import { cli, consolidamento, relazione as r } from "../strings/it";
-import { parseAl, parseAnno, parseArgs } from "./args";
+import type { Vocabulary } from "../sheets/vocabulary/vocabulary";
+import { parseAl, parseAnno, parseArgs, settingsFrom, vocabFrom } from "./args";
 import type { CliIO } from "./io";
 
 const tc = consolidamento.cli;
@@ -28,10 +29,13 @@ export interface RelazioneArgs {
   al: string | null;
   anno: number | null;
   sovrascrivi: boolean;
+  /** --impostazioni FILE.json (settings as the pane exports them), --profilo FILE.json (taught labels). */
+  impostazioni: string | null;
+  profilo: string | null;
 }
 
 export function parseRelazioneArgs(argv: string[]): RelazioneArgs {
-  const p = parseArgs(argv, { boolean: ["sovrascrivi"], value: ["o", "al", "anno"], alias: { output: "o" } });
+  const p = parseArgs(argv, { boolean: ["sovrascrivi"], value: ["o", "al", "anno", "impostazioni", "profilo"], alias: { output: "o" } });
   const output = p.flags.get("o");
   if (p.positional.length === 0) throw new PegError(tc.nessunInput);
   if (typeof output !== "string") throw new PegError(r.cli.nessunOutput);
@@ -42,6 +46,8 @@ export function parseRelazioneArgs(argv: string[]): RelazioneArgs {
     al: parseAl(p.flags.get("al")),
     anno: parseAnno(p.flags.get("anno")),
     sovrascrivi: p.flags.has("sovrascrivi"),
+    impostazioni: typeof p.flags.get("impostazioni") === "string" ? (p.flags.get("impostazioni") as string) : null,
+    profilo: typeof p.flags.get("profilo") === "string" ? (p.flags.get("profilo") as string) : null,
   };
 }
 
@@ -79,11 +85,11 @@ async function expand(inputs: string[], cwd: string, problems: FileNonLetto[]): 
 
 type Letto = { ok: true; input: ConsolidationInput; testi: Record<string, TestiScheda> } | { ok: false; motivo: string };
 
-async function leggi(src: Source, name: string, settings: Settings, today: Date): Promise<Letto> {
+async function leggi(src: Source, name: string, settings: Settings, today: Date, vocab: Vocabulary | undefined): Promise<Letto> {
   try {
     const bytes = await readInputFile(src.abs);
     const { grid } = await loadWorkbookGrid(bytes, { fileName: name });
-    const analysis = verifica(grid, { file: name, settings, today });
+    const analysis = verifica(grid, { file: name, settings, today, vocab });
     if (analysis.schede.length === 0) throw new PegError(tc.nessunaScheda(name));
     return { ok: true, input: inputFromAnalysis(analysis), testi: testiVerifica(analysis) };
   } catch (e) {
@@ -104,7 +110,8 @@ export async function runRelazione(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`${e.message}\n${r.cli.uso}`);
     return 2;
   }
-  const settings = SettingsSchema.parse({ dataRiferimento: args.al, esercizio: args.anno });
+  const settings = settingsFrom(args.impostazioni ?? undefined, args.al, args.anno);
+  const vocab = vocabFrom(args.profilo ?? undefined);
   const cwd = process.cwd();
   const outputAbs = resolve(cwd, args.output);
   const nonLetti: FileNonLetto[] = [];
@@ -119,7 +126,7 @@ export async function runRelazione(argv: string[], io: CliIO): Promise<number> {
   for (const [i, src] of sources.entries()) {
     const name = counts.get(basename(src.abs))! > 1 ? src.path : basename(src.abs);
     io.stderr(tc.progresso(i + 1, sources.length, src.path));
-    const letto = await leggi(src, name, settings, io.today());
+    const letto = await leggi(src, name, settings, io.today(), vocab);
     if (!letto.ok) {
       io.stderr(tc.nonLetto(src.path, letto.motivo));
       nonLetti.push({ file: name, motivo: letto.motivo });

@@ -143,11 +143,14 @@ Uso:
   peg consolida A.xlsx B.xlsx … | CARTELLA  -o riepilogo.xlsx [--al AAAA-MM-GG] [--anno AAAA] [--impostazioni FILE.json]
                 [--profilo FILE.json] [--confronta PRECEDENTE.xlsx] [--json] [--sovrascrivi]
   peg modello -o FILE.xlsx [--anno AAAA] [--sovrascrivi]
+  peg relazione A.xlsx B.ods … | CARTELLA -o relazione.docx [--al AAAA-MM-GG] [--anno AAAA] [--impostazioni FILE.json]
+                [--profilo FILE.json] [--sovrascrivi]
 
   verifica    controlla le schede, calcola esiti e medie; con --scrivi salva una copia annotata
               (il file di partenza non viene mai modificato)
   consolida   riunisce le cartelle di lavoro dei settori in un riepilogo
   modello     crea una cartella di lavoro vuota con una scheda obiettivo e una scheda di ente
+  relazione   scrive una bozza della Relazione sulla performance in Word (.docx)
 
 Codici di uscita: 0 nessun errore, 1 ci sono segnalazioni di gravità «errore», 2 file non utilizzabile.`,
   comandoSconosciuto: (c: string) =>
@@ -645,7 +648,7 @@ export const relazione = {
   },
   cli: {
     uso:
-      "Uso: peg relazione FILE.xlsx [FILE.xlsx … | CARTELLA] -o relazione.docx [--al AAAA-MM-GG] [--anno AAAA] [--sovrascrivi]\n" +
+      "Uso: peg relazione FILE.xlsx [FILE.xlsx … | CARTELLA] -o relazione.docx [--al AAAA-MM-GG] [--anno AAAA] [--impostazioni FILE.json] [--profilo FILE.json] [--sovrascrivi]\n" +
       "Legge le cartelle di lavoro dei settori (.xlsx, .ods, .xls) senza modificarle e scrive una bozza della Relazione sulla performance in Word (.docx).",
     nessunOutput: "Indicare il file da scrivere con -o, ad esempio: -o relazione.docx",
     outputNonDocx: (f: string) => `Il file di uscita "${f}" deve avere estensione .docx. Scegliere ad esempio relazione.docx.`,
