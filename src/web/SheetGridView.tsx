@@ -144,6 +144,8 @@ export function SheetGridView({ sheet, marks, focus, selection, onSelect }: Grid
     );
     for (let c = 0; c < cols; c++) {
       // A label merged across columns of one row is drawn as one wide cell, as Excel shows it.
+      // The handlers below run later: `c` moves past a merged cell's span before then.
+      const col = c;
       const merge = sheet.mergeAt(r, c);
       const span = merge && merge.r1 === merge.r2 && merge.c1 === c ? Math.min(merge.c2, cols - 1) - c + 1 : 1;
       const cell = sheet.get(r, c);
@@ -171,10 +173,10 @@ export function SheetGridView({ sheet, marks, focus, selection, onSelect }: Grid
             ...(span > 1 ? { width: span * COL_W } : {}),
           }}
           onMouseDown={(e) => {
-            if (e.button === 0) pick(r, c, e.shiftKey);
+            if (e.button === 0) pick(r, col, e.shiftKey);
           }}
           onMouseEnter={(e) => {
-            if (e.buttons === 1) pick(r, c, true);
+            if (e.buttons === 1) pick(r, col, true);
           }}
         >
           {text}
