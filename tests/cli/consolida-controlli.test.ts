@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runConsolida } from "../../src/cli/consolida";
+import { ReportSchema } from "../../src/domain/model";
+import { peg } from "./helpers";
 import type { CliIO } from "../../src/cli/io";
 import { ConsolidationSchema, type Consolidation } from "../../src/domain/consolidation";
 import ExcelJS from "../../src/hosts/xlsx/exceljs";
@@ -330,5 +332,28 @@ describe("--impostazioni", () => {
       expect(bad.err.join("\n"), text).toMatch(re);
       expect(bad.out).toEqual([]);
     }
+  }, 60_000);
+});
+
+describe("peg verifica --impostazioni", () => {
+  it("applies the missing-data policy at year end and refuses a bad file with exit 2", async () => {
+    const file = join(dir, "mancante.xlsx");
+    await save(file, [["Verde", { ...VERDE, indicatori: [{ indicatore: "Alberi piantati", attesa: 100, realizzata: null }] }]]);
+    const esito = async (...extra: string[]) => {
+      const run = await peg(["verifica", file, "--json", "--al", "2023-12-31", ...extra]);
+      return ReportSchema.parse(JSON.parse(run.stdout));
+    };
+    expect((await esito()).schede[0]!.indicatori[0]!.esito).toBeNull();
+    const zero = join(dir, "zero.json");
+    writeFileSync(zero, JSON.stringify({ realizzatoMancante: "zero" }));
+    const r = await esito("--impostazioni", zero);
+    expect([r.schede[0]!.indicatori[0]!.esito, r.schede[0]!.mediaValoreRaggiunto]).toEqual(["NON RAGGIUNTO", 0]);
+    expect(r.segnalazioni.find((s) => s.codice === "INDICATORE_NON_VALUTABILE")!.messaggio).toContain("conta come 0");
+    const bad = join(dir, "rotte.json");
+    writeFileSync(bad, "[1, 2");
+    const run = await peg(["verifica", file, "--json", "--impostazioni", bad]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("non è un JSON valido");
+    expect(run.stdout).toBe("");
   }, 60_000);
 });
