@@ -20,10 +20,13 @@ export function formatBytes(n: number): string {
 }
 
 /**
- * Limit on one part once uncompressed, counted while inflating (the directory's sizes are only
- * claims). A sheet past it holds millions of cells, which the cell limits below refuse anyway.
+ * Limits counted while inflating (the directory's sizes are only claims): on one part, and on
+ * all the parts the reader reads (sheets, strings, styles: not images). A genuine sheet past
+ * 64 MB of XML holds millions of cells, which the cell limits below refuse anyway; the total
+ * bounds the time a file can cost, whatever its sheets repeat.
  */
-export const MAX_PART_BYTES = 128 * 1024 * 1024;
+export const MAX_PART_BYTES = 64 * 1024 * 1024;
+export const MAX_READ_BYTES = 160 * 1024 * 1024;
 
 /**
  * Cells kept per sheet and in the whole workbook. A scheda holds a few hundred cells and the

@@ -15,8 +15,8 @@ const outcome: Record<string, RegExp | "report"> = {
   "merges-100k": /più di 50\.000 celle unite/,
   "theme-300k-clrScheme": "report",
   "validazione-A1-M1048576": "report",
-  "zip-bomb": /una volta decompresso è troppo grande \(più di 128 MB/,
-  "zip-bomb-zip64": /una volta decompresso è troppo grande \(più di 128 MB/,
+  "zip-bomb": /una volta decompresso è troppo grande \(più di 64 MB/,
+  "zip-bomb-zip64": /una volta decompresso è troppo grande \(più di 64 MB/,
   "5-milioni-di-celle": /contiene più di 500\.000 celle/,
   "xml-annidato": /non si riesce a leggere/,
   "stringa-condivisa-enorme": "report",
@@ -27,7 +27,7 @@ const outcome: Record<string, RegExp | "report"> = {
   "formula-condivisa-lunga": /formule troppo lunghe/,
   "celle-vuote-con-stile": /contiene più di 1\.000\.000 celle/,
   "unione-intero-foglio": /contiene più di 500\.000 celle/,
-  "molti-fogli-stessa-parte": /una volta decompresso è troppo grande \(più di 400 MB/,
+  "molti-fogli-stessa-parte": /una volta decompresso è troppo grande \(più di 160 MB/,
 };
 
 describe("hostile workbooks end in an Italian message or a report", () => {

@@ -6,7 +6,7 @@
 import { PegError, isPegError } from "../../../domain/errors";
 import type { WorkbookGrid } from "../../../sheets/grid";
 import { fileErrors } from "../../../strings/it";
-import { MAX_PART_BYTES, MAX_UNZIPPED_BYTES, formatBytes } from "../limits";
+import { MAX_PART_BYTES, MAX_READ_BYTES, MAX_UNZIPPED_BYTES, formatBytes } from "../limits";
 import { SheetReader, type SheetContext } from "./sheet";
 import { SharedStringsReader, type SharedString } from "./shared-strings";
 import { StylesReader } from "./styles";
@@ -42,7 +42,7 @@ function parsePart(bytes: Uint8Array, dir: ZipDirectory, name: string, budget: I
 /** Reads the workbook; the bytes must already have passed checkWorkbookBytes (../sniff.ts). */
 export function readXlsx(bytes: Uint8Array, opts: ReadOptions = {}): ReadWorkbook {
   const f = opts.fileName ?? "Il file";
-  const total = opts.maxUnzippedBytes ?? MAX_UNZIPPED_BYTES;
+  const total = Math.min(opts.maxUnzippedBytes ?? MAX_UNZIPPED_BYTES, MAX_READ_BYTES);
   const budget = new InflateBudget(total, Math.min(total, MAX_PART_BYTES));
   try {
     const dir = readZipDirectory(bytes);

@@ -60,7 +60,7 @@ export class SharedStringsReader implements XmlHandler {
     if (!this.inSi) return;
     if (name === "t" && this.where !== 0) {
       let t = decodeEscapes(this.buf.join(""));
-      if (t.length > MAX_CELL_TEXT) t = t.slice(0, MAX_CELL_TEXT);
+      if (t.length > MAX_CELL_TEXT) t = JSON.parse(JSON.stringify(t.slice(0, MAX_CELL_TEXT))) as string; // a copy: the slice would keep the original alive
       if (this.where === 1) this.current = t;
       else {
         if (this.current === null || typeof this.current === "string") this.current = { runs: [] };

@@ -61,8 +61,9 @@ function xmlDecode(s: string): string {
   });
 }
 
-function cut(s: string): string {
-  return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
+/** Text past Excel's limit, cut; copied, so that the long original is not kept alive by the slice. */
+export function cut(s: string): string {
+  return s.length > MAX_CELL_TEXT ? (JSON.parse(JSON.stringify(s.slice(0, MAX_CELL_TEXT))) as string) : s;
 }
 
 /** A cell address ("AB12") → [row, col] 0-based, or null. */
