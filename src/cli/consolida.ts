@@ -4,6 +4,7 @@
  * them and writes the riepilogo to a new file. Exit codes: 0 no errore, 1 some errore or some
  * file unreadable, 2 when no input can be used at all (or the command line is wrong).
  */
+import { WORKBOOK_EXTENSIONS } from "../hosts/formats";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { consolidateRead, readSources } from "../app/consolidation";
@@ -89,7 +90,7 @@ async function expandInputs(
       continue;
     }
     const names = (await readdir(abs, { withFileTypes: true }).catch(() => []))
-      .filter((d) => (d.isFile() || d.isSymbolicLink()) && /\.xlsx$/i.test(d.name) && !d.name.startsWith("~$"))
+      .filter((d) => (d.isFile() || d.isSymbolicLink()) && WORKBOOK_EXTENSIONS.test(d.name) && !d.name.startsWith("~$"))
       .map((d) => d.name)
       .sort((x, y) => x.localeCompare(y, "it", { numeric: true }));
     let added = 0;
