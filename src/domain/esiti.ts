@@ -4,7 +4,7 @@
  */
 import type { Direzione, Esito, Indicatore, TipoValore } from "./model";
 import { normLabel } from "./text";
-import { isoDate, parseValue, roundTiny, type DateParts, type Parsed, type RawValue } from "./values";
+import { comparatore, isoDate, parseValue, roundTiny, type DateParts, type Parsed, type RawValue } from "./values";
 
 export interface IndicatoreInput {
   nome: string;
@@ -65,6 +65,8 @@ export function direzioneDi(nome: string, attesoText: string, note: string | nul
   if (/\bdecrescente\b/.test(n)) return "decrescente";
   if (/\bcrescente\b/.test(n)) return "crescente";
   if (tipo === "data") return "decrescente";
+  const cmp = comparatore(attesoText);
+  if (cmp) return cmp.direzione;
   if (DECRESCENTE_ATTESO.test(attesoText)) return "decrescente";
   if (CRESCENTE_ATTESO.test(attesoText)) return "crescente";
   if (DECRESCENTE_NOME.test(normLabel(nome))) return "decrescente";
@@ -216,7 +218,13 @@ export function valutaIndicatore(
   let ragg: number | null = null;
   if (a.tipo === r.tipo) {
     if (a.tipo === "numero" || a.tipo === "percentuale") {
-      ragg = raggiungimentoNumerico(a.value, (r as { value: number }).value, direzione, regole.formulaDecrescente);
+      // "superiore a 1": a strict bound is met only past the atteso. Short of it the raggiungimento is
+      // the usual ratio, and at the atteso itself it stays just below 100 (the target is not met).
+      const cmp = comparatore(rawText(input.atteso));
+      const rv = (r as { value: number }).value;
+      const strict = !!cmp?.stretto && cmp.direzione === direzione && rv === a.value;
+      if (strict) ragg = 99.99;
+      else ragg = raggiungimentoNumerico(a.value, rv, direzione, regole.formulaDecrescente);
     } else if (a.tipo === "data" && r.tipo === "data") {
       ragg = dateValue(r.date, yearR) <= dateValue(a.date, yearA) ? 100 : 0;
     } else if (a.tipo === "si_no" && r.tipo === "si_no") {

@@ -234,3 +234,29 @@ export function displayValue(v: CellScalar): string {
   if (typeof v === "boolean") return v ? "VERO" : "FALSO";
   return v;
 }
+
+export interface Comparatore {
+  /** crescente: the realizzato must reach the atteso; decrescente: stay within it. */
+  direzione: "crescente" | "decrescente";
+  /** "superiore a 1" / "> 1": the atteso itself does not satisfy the target. */
+  stretto: boolean;
+}
+
+/**
+ * The comparison words of an atteso (spec §3): "≥ 80%", "almeno", "non inferiore a" → at least;
+ * "> 1", "superiore a", "oltre", "più di" → strictly more; "≤", "max", "entro", "non superiore
+ * a" → at most; "<", "inferiore a", "meno di" → strictly less. null when the atteso says none.
+ */
+export function comparatore(text: string): Comparatore | null {
+  const t = text.toLowerCase().replace(/[\s\u00a0]+/g, " ");
+  // Symbols first ("≤ 30 min" is at most, whatever the words say), then words.
+  if (/>=|≥|=>/.test(t)) return { direzione: "crescente", stretto: false };
+  if (/<=|≤|=</.test(t)) return { direzione: "decrescente", stretto: false };
+  if (/>/.test(t)) return { direzione: "crescente", stretto: true };
+  if (/</.test(t)) return { direzione: "decrescente", stretto: true };
+  if (/\b(almeno|non inferiore|pari o superiore|minimo)\b/.test(t)) return { direzione: "crescente", stretto: false };
+  if (/\b(non superiore|pari o inferiore|max|massimo|entro|non oltre)\b/.test(t)) return { direzione: "decrescente", stretto: false };
+  if (/\b(superiore|maggiore|oltre)\b|\bpi[uù] di\b/.test(t)) return { direzione: "crescente", stretto: true };
+  if (/\b(inferiore|minore)\b|\bmeno di\b/.test(t)) return { direzione: "decrescente", stretto: true };
+  return null;
+}

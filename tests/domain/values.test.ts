@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { monthFromLabel, parseDateText, parseNumberText, parsePercent, parseValue } from "../../src/domain/values";
+import { valutaIndicatore } from "../../src/domain/esiti";
+import { comparatore, monthFromLabel, parseDateText, parseNumberText, parsePercent, parseValue } from "../../src/domain/values";
 
 describe("percentuali (spec §3)", () => {
   it("reads a fraction with a % format as a percent", () => {
@@ -75,5 +76,39 @@ describe("SI/NO", () => {
   });
   it("leaves other text as text", () => {
     expect(parseValue({ v: "relazione approvata" })).toEqual({ tipo: "testo", text: "relazione approvata" });
+  });
+});
+
+describe("dotted dates and comparison words (issue 8)", () => {
+  it("reads a dotted day.month[.year] as a date, never as a number with thousands dots", () => {
+    expect(parseValue({ v: "31.12.2020" })).toEqual({ tipo: "data", date: { y: 2020, m: 12, d: 31 } });
+    expect(parseValue({ v: "30.09" })).toEqual({ tipo: "data", date: { y: null, m: 9, d: 30 } });
+    expect(parseValue({ v: "entro il 30.09.2016" })).toEqual({ tipo: "data", date: { y: 2016, m: 9, d: 30 } });
+    expect(parseValue({ v: "20.5" })).toEqual({ tipo: "numero", value: 20.5 });
+    expect(parseValue({ v: "1.06" })).toEqual({ tipo: "numero", value: 1.06 });
+    expect(parseValue({ v: "40.000" })).toEqual({ tipo: "numero", value: 40000 });
+  });
+  it("never reads a participation percentage as a date", () => {
+    expect(parsePercent({ v: "12.10" })).toEqual({ ok: true, value: 12.1 });
+  });
+  it("tells at least, strictly more, at most and strictly less apart", () => {
+    expect(comparatore("≥ 80%")).toEqual({ direzione: "crescente", stretto: false });
+    expect(comparatore("almeno 4")).toEqual({ direzione: "crescente", stretto: false });
+    expect(comparatore("non inferiore al 90%")).toEqual({ direzione: "crescente", stretto: false });
+    expect(comparatore("superiore ad 1")).toEqual({ direzione: "crescente", stretto: true });
+    expect(comparatore("> 1")).toEqual({ direzione: "crescente", stretto: true });
+    expect(comparatore("≤ 30 min")).toEqual({ direzione: "decrescente", stretto: false });
+    expect(comparatore("non superiore a 30 giorni")).toEqual({ direzione: "decrescente", stretto: false });
+    expect(comparatore("inferiore a 5")).toEqual({ direzione: "decrescente", stretto: true });
+    expect(comparatore("80%")).toBeNull();
+  });
+  it("a strict bound is not met at equality", () => {
+    const v = (atteso: string, realizzato: number) =>
+      valutaIndicatore({ nome: "Incontri", atteso: { v: atteso }, realizzato: { v: realizzato }, note: null }, 2023, 100, 50);
+    expect(v("superiore a 1", 2)).toMatchObject({ raggiungimento: 100, esito: "OK" });
+    expect(v("superiore a 1", 1)).toMatchObject({ raggiungimento: 99.99, esito: "PARZIALE" });
+    expect(v("superiore a 10", 7)).toMatchObject({ raggiungimento: 70, esito: "PARZIALE" });
+    expect(v("almeno 1", 1)).toMatchObject({ raggiungimento: 100, esito: "OK" });
+    expect(v("inferiore a 5", 5)).toMatchObject({ esito: "PARZIALE" });
   });
 });
