@@ -10,6 +10,7 @@ import { consolidate, type Consolidation, type ConsolidationInput, type FileNonL
 import { PegError, isPegError } from "../domain/errors";
 import type { Settings } from "../domain/settings";
 import type { WorkbookGrid } from "../sheets/grid";
+import { rememberTesti } from "../sheets/verifica-testi";
 import { inputFromAnalysis } from "../sheets/consolidation/input";
 import { verifica } from "../sheets/verifica";
 import type { Vocabulary } from "../sheets/vocabulary/vocabulary";
@@ -46,6 +47,8 @@ export async function readSource(src: ConsolidationSource, settings: Settings, o
   try {
     const analysis = verifica(await src.grid(), { file: src.name, settings, today: opts.today, vocab: opts.vocab });
     if (analysis.schede.length === 0) throw new PegError(opts.messages.nessunaScheda(src.name));
+    // The verifica texts, for the pane's «Scarica relazione» (src/sheets/verifica-testi.ts).
+    rememberTesti(src.name, analysis);
     // Also carries the cells of N.OBIETTIVO and of each name, so cross-file diagnostics point at a cell.
     return { ok: true, input: inputFromAnalysis(analysis, src.name) };
   } catch (e) {

@@ -128,3 +128,26 @@ export function testiVerifica(a: Analysis): Record<string, TestiScheda> {
   for (const s of a.schede) out[s.foglio] = testiScheda(s);
   return out;
 }
+
+/**
+ * The texts of the workbooks the pane read most recently, by file name: the pane's consolidation
+ * keeps only the figures, and its «Scarica relazione» quotes these. Bounded; the last read wins.
+ */
+const lastRead = new Map<string, Record<string, TestiScheda>>();
+const MAX_REMEMBERED = 500;
+
+export function rememberTesti(file: string, a: Analysis): void {
+  lastRead.delete(file);
+  lastRead.set(file, testiVerifica(a));
+  if (lastRead.size > MAX_REMEMBERED) lastRead.delete(lastRead.keys().next().value!);
+}
+
+/** The remembered texts of these files (those not read are left out). */
+export function testiLetti(files: string[]): Record<string, Record<string, TestiScheda>> {
+  const out = Object.create(null) as Record<string, Record<string, TestiScheda>>;
+  for (const f of files) {
+    const t = lastRead.get(f);
+    if (t) out[f] = t;
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import type { Consolidation } from "../../domain/consolidation/model";
 import type { TestiScheda } from "../../domain/relazione/model";
 import type { Settings } from "../../domain/settings";
 import { relazione as t } from "../../strings/it";
+import { testiLetti } from "../../sheets/verifica-testi";
 import { relazioneBytes } from "./index";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -40,6 +41,6 @@ export function downloadDocx(bytes: Uint8Array, fileName: string): void {
 }
 
 export async function scaricaRelazione(dati: unknown, settings: Settings): Promise<void> {
-  const { bytes, fileName } = await relazioneDaAnteprima(dati, settings);
+  const { bytes, fileName } = await relazioneDaAnteprima(dati, settings, testiLetti((dati as Consolidation).file));
   downloadDocx(bytes, fileName);
 }
