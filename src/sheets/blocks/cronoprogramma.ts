@@ -320,6 +320,9 @@ function readDates(view: SheetView, found: DatesFound, s: RecognisedScheda): voi
     if (r <= found.headerRow) continue;
     if (r > found.headerRow + MAX_TABLE_ROWS) break;
     const anyDate = dateCols.some((c) => !view.blank(r, c));
+    // Another table's header (Indicatore | Target | …) ends the azioni.
+    const roles = view.rowLabels(r).map((l) => view.vocab.roleOf(l.norm, ["indicatore", "atteso", "realizzato"]));
+    if (roles.includes("atteso") && (roles.includes("indicatore") || roles.includes("realizzato"))) break;
     // A row with dates is a fase, whatever its description says ("Relazione finale al …").
     if (!anyDate && rowStartsBlock(view, r)) break;
     let num: number | null = null;
@@ -329,7 +332,8 @@ function readDates(view: SheetView, found: DatesFound, s: RecognisedScheda): voi
       const t = view.text(r, c);
       if (!t) continue;
       const fn = faseNumber(t);
-      if (fn !== null && num === null) {
+      // The fase number comes first in its row, before the description.
+      if (fn !== null && num === null && descrizione === null) {
         num = fn;
         at ??= view.anchor(r, c);
       } else if (descrizione === null && isDescription(view, r, c)) {
@@ -337,7 +341,8 @@ function readDates(view: SheetView, found: DatesFound, s: RecognisedScheda): voi
         at ??= descrizione;
       }
     }
-    if (!anyDate && !descrizione) {
+    // A fase has a date, or at least its number and description (not yet planned).
+    if (!anyDate && (num === null || !descrizione)) {
       if (++misses >= 3) break;
       continue;
     }

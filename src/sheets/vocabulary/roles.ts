@@ -76,3 +76,16 @@ export const ROLES = [
 
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
+
+/** A vocabulary pattern: normalised words, with "*" for "any further words" (see builtin.ts). */
+export const PatternSchema = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(
+    /^(\* )?[a-z0-9]+( ([a-z0-9]+|\*))*$/,
+    "parole normalizzate (minuscole, senza accenti né punteggiatura), con * per «altre parole»",
+  );
+
+/** The vocabulary table: every role with its patterns. */
+export const VocabularyTableSchema = z.record(RoleSchema, z.array(PatternSchema));

@@ -6,7 +6,11 @@
 import { monthFromLabel } from "../../domain/values";
 import { normLabel } from "../../domain/text";
 import { BUILTIN, EFFETTIVO_WORDS, PREVISTO_WORDS } from "./builtin";
-import { ROLES, type Role } from "./roles";
+import { ROLES, VocabularyTableSchema, type Role } from "./roles";
+
+// The built-in table is data: checked once, when the module loads, so that a malformed entry fails
+// every test at once instead of silently never matching.
+VocabularyTableSchema.parse(BUILTIN);
 
 interface Compiled {
   exact: Set<string>;
