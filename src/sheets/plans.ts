@@ -180,13 +180,18 @@ export function planSegni(
   const rec = recognise(view, tipo);
   const crono = rec.crono;
   if (!crono) return { errore: avvisiSegni.segnoSenzaCronoprogramma };
-  let range;
+  // One range, or several areas of a Ctrl+click selection ("D17,F17:G17").
+  let ranges;
   try {
-    range = parseRange(rangeA1.replace(/^.*!/, ""));
+    ranges = rangeA1
+      .replace(/^.*!/, "")
+      .split(",")
+      .map((a) => parseRange(a.trim()));
   } catch {
     return { errore: avvisiSegni.segnoFuoriCronoprogramma };
   }
-  if ((range.r2 - range.r1 + 1) * (range.c2 - range.c1 + 1) > 12 * 200) return { errore: avvisiSegni.segnoFuoriCronoprogramma };
+  if (ranges.reduce((n, range) => n + (range.r2 - range.r1 + 1) * (range.c2 - range.c1 + 1), 0) > 12 * 200)
+    return { errore: avvisiSegni.segnoFuoriCronoprogramma };
   const monthCols = new Set(crono.monthCols);
   const allowedRows = new Set<number>();
   for (const row of crono.rows) {
@@ -194,29 +199,33 @@ export function planSegni(
     if (kind !== "previsto" && row.effettivoRow !== null) allowedRows.add(row.effettivoRow);
   }
   const plan = emptyPlan();
-  for (let r = range.r1; r <= range.r2; r++) {
-    for (let c = range.c1; c <= range.c2; c++) {
-      if (!monthCols.has(c) || !allowedRows.has(r)) {
-        return {
-          errore:
-            kind === "togli"
-              ? avvisiSegni.segnoFuoriCronoprogramma
-              : avvisiSegni.segnoRigaSbagliata(kind === "previsto" ? "previsto" : "effettivo"),
+  const seen = new Set<string>();
+  for (const range of ranges)
+    for (let r = range.r1; r <= range.r2; r++) {
+      for (let c = range.c1; c <= range.c2; c++) {
+        if (seen.has(`${r},${c}`)) continue; // overlapping areas
+        seen.add(`${r},${c}`);
+        if (!monthCols.has(c) || !allowedRows.has(r)) {
+          return {
+            errore:
+              kind === "togli"
+                ? avvisiSegni.segnoFuoriCronoprogramma
+                : avvisiSegni.segnoRigaSbagliata(kind === "previsto" ? "previsto" : "effettivo"),
+          };
+        }
+        const cell = sheet.get(r, c);
+        const write: CellWrite = {
+          foglio,
+          cella: a1(r, c),
+          kind: kind === "togli" ? "togliSegno" : "segno",
+          value: kind === "togli" ? null : "X",
+          fill: kind === "togli" ? crono.backgroundFill : settings.colori[kind],
+          previous: snapshot(cell),
+          conflict: false,
         };
+        plan.writes.push(write);
       }
-      const cell = sheet.get(r, c);
-      const write: CellWrite = {
-        foglio,
-        cella: a1(r, c),
-        kind: kind === "togli" ? "togliSegno" : "segno",
-        value: kind === "togli" ? null : "X",
-        fill: kind === "togli" ? crono.backgroundFill : settings.colori[kind],
-        previous: snapshot(cell),
-        conflict: false,
-      };
-      plan.writes.push(write);
     }
-  }
   return plan;
 }
 
