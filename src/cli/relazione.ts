@@ -16,7 +16,8 @@ import { checkOutputFile, readInputFile, writeOutputFile } from "../hosts/xlsx/n
 import { inputFromAnalysis } from "../sheets/consolidation/input";
 import { verifica } from "../sheets/verifica";
 import { testiVerifica } from "../sheets/verifica-testi";
-import { cli, consolidamento, relazione as r } from "../strings/it";
+import { cli, consolidamento } from "../strings/it";
+import { relazione as r } from "../strings/it-documenti";
 import type { Vocabulary } from "../sheets/vocabulary/vocabulary";
 import { parseAl, parseAnno, parseArgs, settingsFrom, vocabFrom } from "./args";
 import type { CliIO } from "./io";

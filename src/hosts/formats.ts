@@ -6,7 +6,7 @@
 import type { WorkbookGrid } from "../sheets/grid";
 import type { WritePlan } from "../sheets/write-plan";
 import { PegError } from "../domain/errors";
-import { formati } from "../strings/it";
+import { formati } from "../strings/it-documenti";
 import { applyPlanToOdsCopy } from "./ods/copy";
 import { loadOdsGrid } from "./ods/read";
 import { asBytes, centralDirectoryNames } from "./xlsx/sniff";

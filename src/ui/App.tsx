@@ -21,7 +21,7 @@ import { WeatherMoon20Regular, WeatherSunny20Regular } from "@fluentui/react-ico
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Report, Segnalazione } from "../domain/model";
 import type { Settings } from "../domain/settings";
-import { pane, profiloPane, relazione } from "../strings/it";
+import { pane, profiloPane, relazionePane } from "../strings/it";
 import { userMessage } from "../app/errors";
 import type {
   AnteprimaConsolidamento,
@@ -287,11 +287,11 @@ function Pane({ host, initialView = "risultati", theme }: AppProps) {
   }
 
   async function scaricaRelazione(a: AnteprimaConsolidamento) {
-    await task(relazione.pane.inCorso, async () => {
+    await task(relazionePane.inCorso, async () => {
       // The document library loads only when a relazione is asked for.
       const { scaricaRelazione: scarica } = await import("../hosts/docx/pane");
       await scarica(a.dati, settingsRef.current!);
-      return { intent: "success", text: relazione.pane.scaricata };
+      return { intent: "success", text: relazionePane.scaricata };
     });
   }
 
@@ -395,7 +395,7 @@ function Pane({ host, initialView = "risultati", theme }: AppProps) {
                 onConsolidate={consolidate}
                 onConfronta={host.confronta ? confronta : undefined}
                 onWrite={writeConsolidation}
-                actions={[{ id: "relazione", label: relazione.pane.scarica, run: scaricaRelazione }]}
+                actions={[{ id: "relazione", label: relazionePane.scarica, run: scaricaRelazione }]}
               />
             )}
             {view === "impostazioni" && settings && (

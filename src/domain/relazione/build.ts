@@ -5,7 +5,7 @@
  */
 import type { Consolidation, ObiettivoRiga, SegnalazioneFile, Settore } from "../consolidation/model";
 import { numeroIt } from "../text";
-import { relazione as t } from "../../strings/it";
+import { relazione as t } from "../../strings/it-documenti";
 import type { Barra, Blocco, Parte, Relazione, RelazioneInput, TestiScheda } from "./model";
 
 /** Longest list of segnalazioni quoted one by one; the rest are counted (the riepilogo has them all). */

@@ -6,7 +6,7 @@
 import type { Consolidation } from "../../domain/consolidation/model";
 import type { TestiScheda } from "../../domain/relazione/model";
 import type { Settings } from "../../domain/settings";
-import { relazione as t } from "../../strings/it";
+import { relazione as t } from "../../strings/it-documenti";
 import { testiLetti } from "../../sheets/verifica-testi";
 import { relazioneBytes } from "./index";
 

@@ -23,7 +23,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import type { Blocco, Parte, Relazione } from "../../domain/relazione/model";
-import { relazione as t } from "../../strings/it";
+import { relazione as t } from "../../strings/it-documenti";
 import { CHART_HEIGHT, CHART_WIDTH, barChartPng } from "./bar-chart";
 import { plainText } from "./plain-text";
 

@@ -8,7 +8,8 @@ import { PegError } from "../../domain/errors";
 import { numeroIt } from "../../domain/text";
 import { parseA1, type CellScalar } from "../../sheets/grid";
 import type { CellWrite, WritePlan } from "../../sheets/write-plan";
-import { fileErrors, formati } from "../../strings/it";
+import { fileErrors } from "../../strings/it";
+import { formati } from "../../strings/it-documenti";
 import { MAX_UNZIPPED_BYTES, formatBytes } from "../xlsx/limits";
 import { InflateBudget, ZipFormatError, ZipTooBigError, inflateEntry, readZip, writeZip, type OutEntry } from "../xlsx/patch/zip";
 

@@ -9,7 +9,8 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { PegError } from "../../domain/errors";
 import { MAX_COLS, MAX_ROWS, SheetGrid, type Cell, type CellScalar, type WorkbookGrid } from "../../sheets/grid";
-import { fileErrors, formati } from "../../strings/it";
+import { fileErrors } from "../../strings/it";
+import { formati } from "../../strings/it-documenti";
 import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, formatBytes } from "../xlsx/limits";
 import { InflateBudget, InflateLimitError, ZipError, entryText, readZipDirectory } from "../xlsx/read/zip";
 import { odfFormula } from "./formula";

@@ -9,7 +9,8 @@
 import { PegError } from "../../domain/errors";
 import { isDateFormat } from "../../domain/values";
 import { MAX_COLS, MAX_ROWS, SheetGrid, type Cell, type CellScalar, type WorkbookGrid } from "../../sheets/grid";
-import { fileErrors, formati } from "../../strings/it";
+import { fileErrors } from "../../strings/it";
+import { formati } from "../../strings/it-documenti";
 import { MAX_FILE_BYTES, formatBytes } from "../xlsx/limits";
 
 export interface XlsLoadOptions {
