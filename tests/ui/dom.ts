@@ -51,8 +51,13 @@ export async function settle(times = 5): Promise<void> {
   for (let i = 0; i < times; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
 }
 
+/**
+ * Wait for a condition: at least 100 turns, and up to 10 s of clock (a lazy view's chunk can take
+ * longer than 100 turns to load while the two cores are busy with other test files).
+ */
 export async function until<T>(fn: () => T | null | undefined | false, what = "condizione"): Promise<T> {
-  for (let i = 0; i < 100; i++) {
+  const start = Date.now();
+  for (let i = 0; i < 100 || Date.now() - start < 10_000; i++) {
     const v = fn();
     if (v) return v;
     await settle(1);
