@@ -4,7 +4,8 @@ import { PegError } from "../domain/errors";
 import { SettingsSchema, type Settings } from "../domain/settings";
 import { MAX_BYTES_PROFILO, leggiProfilo, vocabolarioDa } from "../sheets/vocabulary/profilo";
 import type { Vocabulary } from "../sheets/vocabulary/vocabulary";
-import { cli as t, controlli, profilo as profiloIt } from "../strings/it";
+import { cli as t, controlli } from "../strings/it";
+import { profilo as profiloIt } from "../strings/it-profilo";
 
 export interface ParsedArgs {
   positional: string[];

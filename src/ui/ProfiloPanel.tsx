@@ -11,7 +11,7 @@ import type { Settings } from "../domain/settings";
 import { userMessage } from "../app/errors";
 import type { FoglioLayout, PaneHost, Profilo, StatoLayout } from "../app/pane-host";
 import { nomeRuolo, RUOLI_INSEGNABILI, type RuoloInsegnabile } from "../sheets/vocabulary/insegna";
-import { profiloPane as t } from "../strings/it";
+import { profiloPannello as t } from "../strings/it-profilo";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

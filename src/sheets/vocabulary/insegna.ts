@@ -4,7 +4,7 @@
  * profile given is never changed (a new one is returned).
  */
 import { cleanText, normLabel } from "../../domain/text";
-import { profilo as t } from "../../strings/it";
+import { profilo as t } from "../../strings/it-profilo";
 import { a1, parseRange, type SheetGrid, type WorkbookGrid } from "../grid";
 import { MAX_TESTO, MAX_VOCI, type Profilo } from "./profilo";
 import type { Role } from "./roles";

@@ -6,7 +6,7 @@
  * `--profilo FILE.json`. docs/PROFILO.md describes the format.
  */
 import { z } from "zod";
-import { profilo as t } from "../../strings/it";
+import { profilo as t } from "../../strings/it-profilo";
 import { ROLES, RoleSchema, type Role } from "./roles";
 import { Vocabulary } from "./vocabulary";
 
