@@ -1,5 +1,5 @@
 /**
- * Looks at the bytes before ExcelJS does, so that every unusable file gets its own Italian
+ * Looks at the bytes before the reader does, so that every unusable file gets its own Italian
  * message instead of a zip library's exception: empty, too big, PDF, text, an encrypted
  * workbook or an old .xls (both OLE/CFB containers), a truncated zip, a zip that holds no
  * workbook (.ods, .xlsb, a plain archive). Reads only the zip's central directory: no inflating.
@@ -7,6 +7,7 @@
 import { PegError } from "../../domain/errors";
 import { fileErrors } from "../../strings/it";
 import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, formatBytes } from "./limits";
+import { readZipDirectory } from "./read/zip";
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const EOCD_SIG = 0x06054b50;
@@ -36,12 +37,12 @@ export function checkWorkbookBytes(bytes: Uint8Array, opts: SniffOptions = {}): 
   // A zip starts with a local file header "PK\x03\x04" (or is an empty archive "PK\x05\x06").
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
   if (!isZip) throw new PegError(fileErrors.notWorkbook(f));
-  const cd = centralDirectory(bytes);
-  if (cd === null) throw new PegError(fileErrors.truncated(f));
-  if (cd === undefined) return []; // Zip64: cannot tell here; ExcelJS will judge.
-  const { names, unzippedBytes } = cd;
-  // A small file may inflate to gigabytes (a "zip bomb", or a sheet of millions of cells):
-  // ExcelJS would run out of memory instead of failing cleanly.
+  const found = centralDirectory(bytes);
+  if (found === null) throw new PegError(fileErrors.truncated(f));
+  // Zip64: its real figures live in the Zip64 records, which the reader's directory parser reads.
+  const { names, unzippedBytes } = found ?? zip64Directory(bytes, f);
+  // A directory that owns up to gigabytes is refused at once; one that lies is stopped by the
+  // reader, which counts what it inflates (./read/zip.ts).
   const maxUnzipped = opts.maxUnzippedBytes ?? MAX_UNZIPPED_BYTES;
   if (unzippedBytes > maxUnzipped) throw new PegError(fileErrors.tooBigUnzipped(f, formatBytes(unzippedBytes), formatBytes(maxUnzipped)));
   const set = new Set(names.map((n) => (n.startsWith("/") ? n.slice(1) : n)));
@@ -49,6 +50,17 @@ export function checkWorkbookBytes(bytes: Uint8Array, opts: SniffOptions = {}): 
   if (set.has("xl/workbook.bin")) throw new PegError(fileErrors.xlsb(f));
   if (set.has("mimetype") && set.has("content.xml")) throw new PegError(fileErrors.ods(f));
   throw new PegError(fileErrors.zipNotWorkbook(f));
+}
+
+function zip64Directory(bytes: Uint8Array, f: string): { names: string[]; unzippedBytes: number } {
+  let dir;
+  try {
+    dir = readZipDirectory(bytes);
+  } catch {
+    dir = null;
+  }
+  if (!dir) throw new PegError(fileErrors.truncated(f));
+  return { names: dir.entries.map((e) => e.name), unzippedBytes: dir.claimedTotal };
 }
 
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {
