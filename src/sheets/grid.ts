@@ -45,6 +45,7 @@ export class SheetGrid {
   private sortedRows: number[] | null = null;
   private sortedCells = new Map<number, Array<[number, Cell]>>();
   private mergeIndex: Map<number, MergeRange[]> | null = null;
+  private tallMerges: MergeRange[] = [];
 
   constructor(name: string, visibility: SheetVisibility = "visible") {
     this.name = name;
@@ -87,8 +88,12 @@ export class SheetGrid {
       // Indexed by row: these sheets have dozens of merges a few rows tall, and a huge merge
       // (a whole column) costs one entry per row it spans, never one per cell.
       this.mergeIndex = new Map();
+      this.tallMerges = [];
       for (const m of this.merges) {
-        if (m.r2 - m.r1 > 10_000) continue;
+        if (m.r2 - m.r1 > 10_000) {
+          this.tallMerges.push(m);
+          continue;
+        }
         for (let row = m.r1; row <= m.r2; row++) {
           const list = this.mergeIndex.get(row);
           if (list) list.push(m);
@@ -98,8 +103,9 @@ export class SheetGrid {
     }
     const list = this.mergeIndex.get(r);
     if (list) for (const m of list) if (c >= m.c1 && c <= m.c2) return m;
-    // The rare merge too tall for the index.
-    return this.merges.find((m) => m.r2 - m.r1 > 10_000 && r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
+    // The rare merge too tall for the index (kept apart, so a miss costs nothing on ordinary sheets).
+    if (this.tallMerges.length === 0) return undefined;
+    return this.tallMerges.find((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
   }
 
   /** Row indexes that hold at least one cell, ascending. */

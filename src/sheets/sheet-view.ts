@@ -75,14 +75,36 @@ export class SheetView {
     return typeof m === "string" ? this.vocab.is(m, norm) : matches(m, norm);
   }
 
+  /** The labels of each role, in reading order: built once, since the blocks ask for dozens of roles. */
+  private byRole: Map<Role, LabelCell[]> | null = null;
+
+  private ofRole(role: Role): LabelCell[] {
+    if (!this.byRole) {
+      this.byRole = new Map();
+      for (const l of this.labels) {
+        for (const r of this.vocab.rolesOf(l.norm)) {
+          const list = this.byRole.get(r);
+          if (list) list.push(l);
+          else this.byRole.set(r, [l]);
+        }
+      }
+    }
+    return this.byRole.get(role) ?? [];
+  }
+
   find(m: Matcher, from?: Pos, to?: Pos): LabelCell | undefined {
-    return this.labels.find(
-      (l) => (!from || l.r > from.r || (l.r === from.r && l.c >= from.c)) && (!to || l.r <= to.r) && this.is(m, l.norm),
+    const pool = typeof m === "string" ? this.ofRole(m) : this.labels;
+    return pool.find(
+      (l) =>
+        (!from || l.r > from.r || (l.r === from.r && l.c >= from.c)) &&
+        (!to || l.r <= to.r) &&
+        (typeof m === "string" || matches(m, l.norm)),
     );
   }
 
-  findAll(m: Matcher): LabelCell[] {
-    return this.labels.filter((l) => this.is(m, l.norm));
+  /** Every label of a role, in reading order (a shared list: callers must not change it). */
+  findAll(m: Matcher): readonly LabelCell[] {
+    return typeof m === "string" ? this.ofRole(m) : this.labels.filter((l) => matches(m, l.norm));
   }
 
   rowLabels(r: number): LabelCell[] {

@@ -54,7 +54,9 @@ const BLOCK_START_ROLES: readonly Role[] = [
 const WEAK_STARTS: readonly Role[] = ["fasi", "indicatori", "cronoprogramma"];
 
 export function isBlockStart(view: SheetView, norm: string): boolean {
-  for (const r of BLOCK_START_ROLES) if (view.is(r, norm)) return true;
+  const roles = view.vocab.rolesOf(norm);
+  if (roles.size === 0) return false;
+  for (const r of BLOCK_START_ROLES) if (roles.has(r)) return true;
   return false;
 }
 
@@ -62,8 +64,10 @@ export function isBlockStart(view: SheetView, norm: string): boolean {
 export function rowStartsBlock(view: SheetView, r: number, except: readonly Role[] = []): boolean {
   const labels = view.rowLabels(r);
   return labels.some((l) => {
+    const roles = view.vocab.rolesOf(l.norm);
+    if (roles.size === 0) return false;
     for (const role of BLOCK_START_ROLES) {
-      if (except.includes(role) || !view.is(role, l.norm)) continue;
+      if (!roles.has(role) || except.includes(role)) continue;
       // "Fasi" or "Indicatori" beside other headers is a column of a table, not a new block.
       if (WEAK_STARTS.includes(role) && labels.length > 2) continue;
       return true;
@@ -77,7 +81,9 @@ const HEADER_ROLES: readonly Role[] = ["numero", "titolo", "pesatura", "anno", "
 export function isLabelLike(view: SheetView, p: Pos): boolean {
   const n = view.norm(p.r, p.c);
   if (!n) return false;
-  return HEADER_ROLES.some((r) => view.is(r, n)) || isBlockStart(view, n);
+  const roles = view.vocab.rolesOf(n);
+  if (roles.size === 0) return false;
+  return HEADER_ROLES.some((r) => roles.has(r)) || isBlockStart(view, n);
 }
 
 /** Value of a header label: below it (seed layout) or right of it (a label/value pair). */

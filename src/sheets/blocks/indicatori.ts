@@ -173,9 +173,7 @@ function verticalRecords(view: SheetView, claimed: Set<number>): VerticalRecord[
   for (const l of view.findAll("indicatore")) {
     if (claimed.has(l.r)) continue;
     const nome = view.rightOf(l);
-    if (view.blank(nome.r, nome.c) || roleOfHeader(view, view.labels.find((x) => x.r === nome.r && x.c === nome.c) ?? l) !== "indicatore") {
-      if (view.blank(nome.r, nome.c)) continue;
-    }
+    if (view.blank(nome.r, nome.c)) continue;
     // Its own row must not be a table header (no atteso column beside it).
     if (view.rowLabels(l.r).some((x) => x !== l && roleOfHeader(view, x) === "atteso")) continue;
     const below = (role: Role): Pos | null => {

@@ -43,8 +43,7 @@ function hasValue(view: SheetView, l: LabelCell): boolean {
 }
 
 export function locate(view: SheetView): Located<Intestazione> | null {
-  const first = (role: Role, pred: (l: LabelCell) => boolean = () => true): LabelCell | null =>
-    view.labels.find((l) => view.is(role, l.norm) && pred(l)) ?? null;
+  const first = (role: Role, pred: (l: LabelCell) => boolean = () => true): LabelCell | null => view.findAll(role).find(pred) ?? null;
   // A numero label with a value wins over one without (a stray "Codice" column elsewhere).
   const numeri = view.findAll("numero");
   const numero = numeri.find((l) => hasValue(view, l)) ?? numeri[0] ?? null;
@@ -121,7 +120,8 @@ export function locate(view: SheetView): Located<Intestazione> | null {
     ev.push(evidence("schedaEnte", titoloEnte));
   }
   if (score === 0) return null;
-  const missing = numero || numeroInline ? [] : ["il numero dell'obiettivo (N. OBIETTIVO)"];
+  // The missing numero is said once, by the evidence rule (recognise.ts).
+  const missing: string[] = [];
   return {
     blocco: "Intestazione",
     score,

@@ -68,6 +68,8 @@ function fillMonthCols(months: number[]): number[] {
 /** The month header in row r, if the row is one. */
 export function monthHeaderAt(view: SheetView, r: number, allowPeriods: boolean): MonthHeader | null {
   const cells = view.grid.rowCells(r);
+  // Ten months need ten cells; quarters four and half-years two (only where periods are allowed).
+  if (cells.length < (allowPeriods ? 2 : 10)) return null;
   // Names and dates.
   const months = new Array<number>(12).fill(-1);
   let count = 0;

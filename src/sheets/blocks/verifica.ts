@@ -11,8 +11,8 @@ import type { RecognisedScheda, TestiVerifica } from "./types";
 export interface VerificaFound {
   finale: LabelCell | null;
   intermedia: LabelCell | null;
-  valore: LabelCell[];
-  tempi: LabelCell[];
+  valore: readonly LabelCell[];
+  tempi: readonly LabelCell[];
 }
 
 export function locate(view: SheetView): Located<VerificaFound> | null {
@@ -38,7 +38,7 @@ function dist(a: Pos, b: Pos): number {
 
 export function read(view: SheetView, found: VerificaFound, s: RecognisedScheda): void {
   const finaleHeader = found.finale;
-  const pick = (all: LabelCell[]): { intermedia: Pos | null; finale: Pos | null } => {
+  const pick = (all: readonly LabelCell[]): { intermedia: Pos | null; finale: Pos | null } => {
     if (all.length === 0) return { intermedia: null, finale: null };
     if (all.length >= 2) {
       // Side by side (seed) or one above the other: the one nearer the VERIFICA FINALE header is finale.

@@ -72,7 +72,7 @@ export interface VocabularyExtra {
 
 export class Vocabulary {
   private readonly compiled = new Map<Role, Compiled>();
-  private readonly memo = new Map<Role, Map<string, boolean>>();
+  private readonly memo = new Map<string, Set<Role>>();
   private readonly extraMonths = new Map<string, number>();
   private readonly prevWords: Set<string>;
   private readonly effWords: Set<string>;
@@ -93,22 +93,28 @@ export class Vocabulary {
     this.taught = !!extra.roles || !!extra.months;
   }
 
+  /**
+   * Every role a (normalised) label plays, computed once per distinct label: the recognisers ask
+   * the same few hundred labels about dozens of roles on every scheda.
+   */
+  rolesOf(norm: string): ReadonlySet<Role> {
+    let set = this.memo.get(norm);
+    if (set === undefined) {
+      set = new Set();
+      const bare = withoutSection(norm);
+      for (const role of ROLES) {
+        const c = this.compiled.get(role)!;
+        if (test(c, norm) || (bare !== null && test(c, bare))) set.add(role);
+      }
+      if (this.memo.size > 50_000) this.memo.clear();
+      this.memo.set(norm, set);
+    }
+    return set;
+  }
+
   /** True when the (normalised) label plays this role. */
   is(role: Role, norm: string): boolean {
-    let m = this.memo.get(role);
-    if (!m) this.memo.set(role, (m = new Map()));
-    let hit = m.get(norm);
-    if (hit === undefined) {
-      const c = this.compiled.get(role)!;
-      hit = test(c, norm);
-      if (!hit) {
-        const bare = withoutSection(norm);
-        if (bare) hit = test(c, bare);
-      }
-      if (m.size > 20_000) m.clear();
-      m.set(norm, hit);
-    }
-    return hit;
+    return this.rolesOf(norm).has(role);
   }
 
   /** The first of `roles` the label plays, or null. */
