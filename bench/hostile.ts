@@ -21,6 +21,8 @@ interface CaseResult {
   rssMb: number | null;
   exit: number | null;
   ok: boolean;
+  /** For a case that did not end well: the last lines it printed on stderr. */
+  detail?: string;
 }
 
 export async function bench(log: (s: string) => void) {
@@ -48,7 +50,23 @@ export async function bench(log: (s: string) => void) {
         exit <= 2 &&
         !/\n\s+at .+\(|\n\s+at [\w.]+ /.test(stderr) &&
         (exit === 2 ? /\S/.test(stderr) : /\{/.test(r.stdout ?? ""));
-      results.push({ name: c.name, ms: round(ms), rssMb: rssMb === null ? null : round(rssMb), exit, ok });
+      const detail = ok
+        ? undefined
+        : stderr
+            .replace(/PEG_TIME.*\n?/, "")
+            .trim()
+            .split("\n")
+            .slice(-3)
+            .join(" | ")
+            .slice(0, 300);
+      results.push({
+        name: c.name,
+        ms: round(ms),
+        rssMb: rssMb === null ? null : round(rssMb),
+        exit,
+        ok,
+        ...(detail === undefined ? {} : { detail }),
+      });
       log(
         `  ${c.name}: ${round(ms)} ms, ${rssMb === null ? "?" : round(rssMb)} MB, uscita ${exit ?? "interrotto"}${ok ? "" : " — NON CONFORME"}`,
       );
@@ -58,7 +76,7 @@ export async function bench(log: (s: string) => void) {
   }
   const worst = results.reduce((a, b) => (b.ms > a.ms ? b : a));
   const worstRss = results.reduce((a, b) => ((b.rssMb ?? 0) > (a.rssMb ?? 0) ? b : a));
-  const failed = results.filter((r) => !r.ok).map((r) => r.name);
+  const failed = results.filter((r) => !r.ok).map((r) => `${r.name} (uscita ${r.exit ?? "interrotto"}: ${r.detail ?? ""})`);
   return {
     json: {
       worstMs: worst.ms,
