@@ -5,6 +5,9 @@
  * header, compressed data and data descriptor, unchanged.
  */
 import { Inflate, deflateSync } from "fflate";
+import { crc32 } from "../../shared/crc32";
+
+export { crc32 };
 
 const LOCAL_SIG = 0x04034b50;
 const CENTRAL_SIG = 0x02014b50;
@@ -157,22 +160,6 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget):
     p += c.length;
   }
   return out;
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** One entry of the new archive: carried over from the original, or new content. */
