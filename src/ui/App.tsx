@@ -72,7 +72,8 @@ const useStyles = makeStyles({
   },
   titles: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
   workbook: { color: tokens.colorNeutralForeground3, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
-  tabs: { padding: `0 ${tokens.spacingHorizontalXS}` },
+  // Four tabs at Excel's narrowest pane (320 px) wrap instead of running past its edge.
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, flexWrap: "wrap", minWidth: 0 },
   body: {
     flexGrow: 1,
     overflowY: "auto",

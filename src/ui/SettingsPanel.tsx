@@ -14,6 +14,8 @@ const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   // Two columns when they fit, one in a narrow pane.
   pair: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: tokens.spacingHorizontalM, alignItems: "end" },
+  // Options that are sentences ("non calcolato (come oggi)") need a row each at the pane's width.
+  stack: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalS },
   input: { minWidth: 0, width: "100%" },
   colour: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
   swatch: { width: "32px", height: "32px", padding: 0, border: "none", backgroundColor: "transparent", cursor: "pointer" },
@@ -186,9 +188,10 @@ export function SettingsPanel(props: { settings: Settings; onSave: (s: Settings)
       <Field label={cp.fasce} hint={cp.fasceHint} validationMessage={err("fasce")} validationState={state("fasce")}>
         <Textarea className={s.input} value={form.fasce} onChange={(_, d) => set({ fasce: d.value })} name="fasce" resize="vertical" />
       </Field>
-      <div className={s.pair}>
+      <div className={s.stack}>
         <Field label={cp.mancante}>
           <Select
+            className={s.input}
             value={form.realizzatoMancante}
             onChange={(_, d) => set({ realizzatoMancante: d.value as Form["realizzatoMancante"] })}
             name="realizzatoMancante"
@@ -202,6 +205,7 @@ export function SettingsPanel(props: { settings: Settings; onSave: (s: Settings)
         </Field>
         <Field label={cp.decrescente}>
           <Select
+            className={s.input}
             value={form.formulaDecrescente}
             onChange={(_, d) => set({ formulaDecrescente: d.value as Form["formulaDecrescente"] })}
             name="formulaDecrescente"
