@@ -1,8 +1,8 @@
 /** Saves bytes as a file on the user's computer through a Blob URL: nothing leaves the machine. */
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-export function downloadBytes(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
+export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string = XLSX_MIME): void {
+  const blob = new Blob([bytes as BlobPart], { type: mime });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;

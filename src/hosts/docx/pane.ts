@@ -8,6 +8,7 @@ import type { TestiScheda } from "../../domain/relazione/model";
 import type { Settings } from "../../domain/settings";
 import { relazione as t } from "../../strings/it-documenti";
 import { testiLetti } from "../../sheets/verifica-testi";
+import { downloadBytes } from "../browser/download";
 import { relazioneBytes } from "./index";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -28,16 +29,7 @@ export async function relazioneDaAnteprima(
 }
 
 export function downloadDocx(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: DOCX_MIME }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.rel = "noopener";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoke later: some browsers start reading the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBytes(bytes, fileName, DOCX_MIME);
 }
 
 export async function scaricaRelazione(dati: unknown, settings: Settings): Promise<void> {
