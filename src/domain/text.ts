@@ -1,32 +1,46 @@
 /** Text normalisation shared by label matching and name comparison. */
 
 const normCache = new Map<string, string>();
+let normCacheChars = 0;
+/** The cache's bound, in characters of the texts it keeps (a few MB at most). */
+const NORM_CACHE_CHARS = 2_000_000;
 
 /** Lower case, accents removed, punctuation to spaces, spaces collapsed. "% Partecipaz.Prev." → "partecipaz prev". */
 export function normLabel(s: string): string {
-  // The same labels repeat on every scheda: remember them (bounded, so long texts cannot grow it forever).
+  // The same texts repeat on every scheda, long fase descriptions too: remember them, within a
+  // bound on the characters kept, so a workbook of distinct long texts cannot grow it forever.
   const hit = normCache.get(s);
   if (hit !== undefined) return hit;
   const out = normalise(s);
-  if (s.length <= 120) {
-    if (normCache.size > 50_000) normCache.clear();
+  if (s.length <= 4_000) {
+    normCacheChars += s.length + out.length;
+    if (normCacheChars > NORM_CACHE_CHARS) {
+      normCache.clear();
+      normCacheChars = s.length + out.length;
+    }
     normCache.set(s, out);
   }
   return out;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function normalise(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  // Plain ASCII labels (most of them) need no Unicode decomposition: it is the slow step.
+  const base = NON_ASCII.test(s) ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : s;
+  return base
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 }
 
+/** White space a person does not see as such: runs, line breaks, tabs, non-breaking spaces, ends. */
+const UNCLEAN = /[\s\u00a0]{2}|[^\S ]|^[\s\u00a0]|[\s\u00a0]$/;
+
 /** Collapse white space (including non-breaking spaces and line breaks) and trim. */
 export function cleanText(s: string): string {
-  return s.replace(/[\s\u00a0]+/g, " ").trim();
+  // A clean text (nearly every cell) is returned as it is, without a copy.
+  return UNCLEAN.test(s) ? s.replace(/[\s\u00a0]+/g, " ").trim() : s;
 }
 
 const formatters = new Map<number, Intl.NumberFormat>();

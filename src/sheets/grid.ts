@@ -20,6 +20,14 @@ export interface Cell {
   error?: string;
 }
 
+/**
+ * A cell with every field present (undefined where absent): cells of one shape keep the engine's
+ * many `cell.v` reads monomorphic, which measured ~10% of verifica on the 200-scheda bench.
+ */
+export function makeCell(v: CellScalar, fmt?: string, fill?: string | null, formula?: string, error?: string): Cell {
+  return { v, fmt, fill, formula, error };
+}
+
 export interface MergeRange {
   r1: number;
   c1: number;
@@ -61,6 +69,25 @@ export class SheetGrid {
     }
     row.set(c, cell);
     this.sortedCells.delete(r);
+  }
+
+  /**
+   * A whole row at once, cells ascending by column (a reader that already holds them so): the
+   * row's sorted list is kept as given, so the engine never rebuilds it.
+   */
+  setRow(r: number, cells: Array<[number, Cell]>): void {
+    for (let i = 1; i < cells.length; i++)
+      if (cells[i - 1]![0] >= cells[i]![0]) {
+        for (const [c, cell] of cells) this.set(r, c, cell); // out of order or repeated: cell by cell
+        return;
+      }
+    if (this.rowsMap.has(r)) {
+      for (const [c, cell] of cells) this.set(r, c, cell);
+      return;
+    }
+    this.rowsMap.set(r, new Map(cells));
+    this.sortedRows = null;
+    this.sortedCells.set(r, cells);
   }
 
   get(r: number, c: number): Cell | undefined {
@@ -148,7 +175,10 @@ export interface WorkbookGrid {
 }
 
 export function isBlank(v: CellScalar | undefined): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  if (v === null || v === undefined) return true;
+  if (typeof v !== "string") return false;
+  // Text that starts with something visible is not blank: no trimmed copy for nearly every cell.
+  return v.length === 0 || (/^\s/.test(v) && v.trim() === "");
 }
 
 /** 0-based column index → letters ("A", "Z", "AA", …, "XFD"). */

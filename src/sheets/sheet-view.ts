@@ -2,7 +2,7 @@
  * A sheet as a person reads it: normalised label text per cell, merges resolved, and the small
  * look-ups the recognisers need ("the value right of this label", "the first row below").
  */
-import { normLabel } from "../domain/text";
+import { cleanText, normLabel } from "../domain/text";
 import { a1, isBlank, type Cell, type SheetGrid } from "./grid";
 import type { Role } from "./vocabulary/roles";
 import { BUILTIN_VOCABULARY, type Vocabulary } from "./vocabulary/vocabulary";
@@ -52,13 +52,20 @@ export class SheetView {
   constructor(grid: SheetGrid, vocab: Vocabulary = BUILTIN_VOCABULARY) {
     this.grid = grid;
     this.vocab = vocab;
-    for (const r of grid.rowIndexes()) {
+    // Indexed loops, no destructuring: this runs over every cell of every sheet, and iterator
+    // destructuring allocated ~150 bytes per cell before the optimiser got to it (bench "cli").
+    const rows = grid.rowIndexes();
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
       let row: LabelCell[] | undefined;
-      for (const [c, cell] of grid.rowCells(r)) {
-        if (typeof cell.v !== "string") continue;
-        const norm = normLabel(cell.v);
+      const cells = grid.rowCells(r);
+      for (let k = 0; k < cells.length; k++) {
+        const entry = cells[k]!;
+        const v = entry[1].v;
+        if (typeof v !== "string") continue;
+        const norm = normLabel(v);
         if (!norm) continue;
-        const l = { r, c, norm, text: cell.v };
+        const l: LabelCell = { r, c: entry[0], norm, text: v };
         this.labels.push(l);
         if (!row) this.byRow.set(r, (row = []));
         row.push(l);
@@ -81,11 +88,13 @@ export class SheetView {
   private ofRole(role: Role): LabelCell[] {
     if (!this.byRole) {
       this.byRole = new Map();
-      for (const l of this.labels) {
-        for (const r of this.vocab.rolesOf(l.norm)) {
-          const list = this.byRole.get(r);
+      for (let i = 0; i < this.labels.length; i++) {
+        const l = this.labels[i]!;
+        const roles = this.vocab.roleList(l.norm);
+        for (let k = 0; k < roles.length; k++) {
+          const list = this.byRole.get(roles[k]!);
           if (list) list.push(l);
-          else this.byRole.set(r, [l]);
+          else this.byRole.set(roles[k]!, [l]);
         }
       }
     }
@@ -122,7 +131,8 @@ export class SheetView {
   }
 
   blank(r: number, c: number): boolean {
-    return isBlank(this.cell(r, c)?.v) && !this.cell(r, c)?.error;
+    const cell = this.cell(r, c);
+    return !cell || (isBlank(cell.v) && !cell.error);
   }
 
   /** The text a person reads at (r, c), white space collapsed. Recognisers ask for the same cells often: cached. */
@@ -133,10 +143,7 @@ export class SheetView {
       const v = this.cell(r, c)?.v;
       if (v === null || v === undefined) t = "";
       else if (v instanceof Date) t = v.toISOString().slice(0, 10);
-      else
-        t = String(v)
-          .replace(/[\s\u00a0]+/g, " ")
-          .trim();
+      else t = cleanText(String(v));
       this.textCache.set(key, t);
     }
     return t;
@@ -198,6 +205,25 @@ export class SheetView {
 
   /** Index of the first stored row > r, or undefined when none. */
   nextRow(r: number): number | undefined {
-    return this.rows().find((x) => x > r);
+    const rows = this.rows();
+    return rows[firstAfter(rows, r)];
   }
+
+  /** Stored rows below r, ascending (the tables read down from their header). */
+  *rowsAfter(r: number): Generator<number> {
+    const rows = this.rows();
+    for (let i = firstAfter(rows, r); i < rows.length; i++) yield rows[i]!;
+  }
+}
+
+/** Index of the first element > r in an ascending list (binary search: sheets have hundreds of rows). */
+function firstAfter(rows: readonly number[], r: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]! <= r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -536,7 +536,10 @@ function varianti(schede: AnalysedScheda[], out: Segnalazione[]): void {
       const nome = s.scheda.personale[i]?.nome ?? "";
       const key = personKey(nome);
       if (!key) return;
-      groups.set(key, [...(groups.get(key) ?? []), { s, p: ref.nome, nome: withoutPeriod(nome) }]);
+      const entry = { s, p: ref.nome, nome: withoutPeriod(nome) };
+      const group = groups.get(key);
+      if (group) group.push(entry);
+      else groups.set(key, [entry]);
     });
   }
   for (const group of groups.values()) {
@@ -556,7 +559,9 @@ function duplicati(schede: AnalysedScheda[], out: Segnalazione[]): void {
   for (const s of schede) {
     if (s.scheda.tipo !== "obiettivo" || !s.scheda.numero) continue;
     const k = s.scheda.numero.toLowerCase();
-    byNumero.set(k, [...(byNumero.get(k) ?? []), s]);
+    const group = byNumero.get(k);
+    if (group) group.push(s);
+    else byNumero.set(k, [s]);
   }
   for (const group of byNumero.values()) {
     if (group.length < 2) continue;

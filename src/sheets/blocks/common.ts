@@ -4,6 +4,7 @@
  */
 import type { LabelCell, Pos, SheetView } from "../sheet-view";
 import type { Role } from "../vocabulary/roles";
+import type { Vocabulary } from "../vocabulary/vocabulary";
 
 /** A block's name as the user reads it in messages. */
 export type BlockName =
@@ -53,19 +54,36 @@ const BLOCK_START_ROLES: readonly Role[] = [
 /** Block starts that are also common column or indicator words: they start a block only in a cell of their own. */
 const WEAK_STARTS: readonly Role[] = ["fasi", "indicatori", "cronoprogramma"];
 
+/** Per vocabulary, what each label is: asked of the same few hundred labels on every scheda. */
+const kinds = new WeakMap<Vocabulary, Map<string, number>>();
+const BLOCK_START = 1;
+const LABEL_LIKE = 2;
+
+function kindOf(vocab: Vocabulary, norm: string): number {
+  let memo = kinds.get(vocab);
+  if (!memo) kinds.set(vocab, (memo = new Map()));
+  let k = memo.get(norm);
+  if (k === undefined) {
+    const roles = vocab.rolesOf(norm);
+    const start = roles.size > 0 && BLOCK_START_ROLES.some((r) => roles.has(r));
+    const header = roles.size > 0 && HEADER_ROLES.some((r) => roles.has(r));
+    k = (start ? BLOCK_START : 0) | (start || header ? LABEL_LIKE : 0);
+    if (memo.size > 50_000) memo.clear();
+    memo.set(norm, k);
+  }
+  return k;
+}
+
 export function isBlockStart(view: SheetView, norm: string): boolean {
-  const roles = view.vocab.rolesOf(norm);
-  if (roles.size === 0) return false;
-  for (const r of BLOCK_START_ROLES) if (roles.has(r)) return true;
-  return false;
+  return (kindOf(view.vocab, norm) & BLOCK_START) !== 0;
 }
 
 /** True when row r holds a label that starts a block other than the ones named. */
 export function rowStartsBlock(view: SheetView, r: number, except: readonly Role[] = []): boolean {
   const labels = view.rowLabels(r);
   return labels.some((l) => {
+    if (!isBlockStart(view, l.norm)) return false;
     const roles = view.vocab.rolesOf(l.norm);
-    if (roles.size === 0) return false;
     for (const role of BLOCK_START_ROLES) {
       if (!roles.has(role) || except.includes(role)) continue;
       // "Fasi" or "Indicatori" beside other headers is a column of a table, not a new block.
@@ -80,10 +98,7 @@ const HEADER_ROLES: readonly Role[] = ["numero", "titolo", "pesatura", "anno", "
 
 export function isLabelLike(view: SheetView, p: Pos): boolean {
   const n = view.norm(p.r, p.c);
-  if (!n) return false;
-  const roles = view.vocab.rolesOf(n);
-  if (roles.size === 0) return false;
-  return HEADER_ROLES.some((r) => roles.has(r)) || isBlockStart(view, n);
+  return n !== "" && (kindOf(view.vocab, n) & LABEL_LIKE) !== 0;
 }
 
 /** Value of a header label: below it (seed layout) or right of it (a label/value pair). */

@@ -134,7 +134,7 @@ export function locate(view: SheetView): Located<IndicatoriFound> | null {
   const tables: IndicatorTable[] = [];
   const broken: LabelCell[] = [];
   const claimed = new Set<number>();
-  const headings = view.labels.filter((l) => HEADING_ROLES.some((role) => view.is(role, l.norm)));
+  const headings = [...new Set(HEADING_ROLES.flatMap((role) => view.findAll(role)))].sort((a, b) => a.r - b.r || a.c - b.c);
   for (const h of headings) {
     if (claimed.has(h.r)) continue;
     // A heading that is a column of another table's header ("Indicatori | Target | …") is that header.
@@ -239,8 +239,7 @@ function readRows(view: SheetView, t: IndicatorTable, k: number, next: number, s
   const used = new Set<number>();
   let core: Set<number> = new Set();
   let lastRow = -1;
-  for (const r of view.rows()) {
-    if (r <= t.headerEnd) continue;
+  for (const r of view.rowsAfter(t.headerEnd)) {
     if (r >= next || r > t.headerEnd + MAX_TABLE_ROWS) break;
     const filled = tableCols.filter((c) => !view.blank(r, c));
     // After a blank row the table goes on only with rows of its own shape: a row that leaves empty a

@@ -40,6 +40,9 @@ const ROMAN: Record<string, number> = {
   "4": 4,
 };
 
+/** Every quarter or half-year label has one of these (a cheap test before the full reading). */
+const PERIOD_WORD = /tri|sem|quad/i;
+
 /** "I trim.", "1° trimestre", "primo trimestre", "trim. 2", "III trimestre 2023" → 1..4; semesters likewise. */
 export function periodOf(text: string): { kind: "trimestri" | "semestri"; n: number } | null {
   const n = normLabel(text)
@@ -65,8 +68,22 @@ function fillMonthCols(months: number[]): number[] {
   return out;
 }
 
-/** The month header in row r, if the row is one. */
+const headerMemo = new WeakMap<SheetView, Map<number, MonthHeader | null>>();
+
+/**
+ * The month header in row r, if the row is one. The blocks ask it of the same rows (the
+ * cronoprogramma looks for it, the indicator tables stop at it): each row is looked at once.
+ */
 export function monthHeaderAt(view: SheetView, r: number, allowPeriods: boolean): MonthHeader | null {
+  let memo = headerMemo.get(view);
+  if (!memo) headerMemo.set(view, (memo = new Map()));
+  const key = allowPeriods ? -1 - r : r;
+  let hit = memo.get(key);
+  if (hit === undefined) memo.set(key, (hit = findMonthHeader(view, r, allowPeriods)));
+  return hit;
+}
+
+function findMonthHeader(view: SheetView, r: number, allowPeriods: boolean): MonthHeader | null {
   const cells = view.grid.rowCells(r);
   // Ten months need ten cells; quarters four and half-years two (only where periods are allowed).
   if (cells.length < (allowPeriods ? 2 : 10)) return null;
@@ -91,7 +108,7 @@ export function monthHeaderAt(view: SheetView, r: number, allowPeriods: boolean)
       const t = cell.v.trim().toLowerCase();
       if (t.length === 1 && /[a-z]/.test(t)) letters.push([c, t]);
       else if (/^\d{1,2}$/.test(t)) numbers.push([c, Number(t)]);
-      const p = periodOf(cell.v);
+      const p = allowPeriods && PERIOD_WORD.test(cell.v) ? periodOf(cell.v) : null;
       if (p) periods.push([c, p]);
     } else if (typeof cell.v === "number" && Number.isInteger(cell.v) && !isDateFormat(cell.fmt)) numbers.push([c, cell.v]);
   }

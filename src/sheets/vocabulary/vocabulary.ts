@@ -70,9 +70,14 @@ export interface VocabularyExtra {
   months?: readonly string[];
 }
 
+interface RoleEntry {
+  set: ReadonlySet<Role>;
+  list: readonly Role[];
+}
+
 export class Vocabulary {
   private readonly compiled = new Map<Role, Compiled>();
-  private readonly memo = new Map<string, Set<Role>>();
+  private readonly memo = new Map<string, RoleEntry>();
   private readonly extraMonths = new Map<string, number>();
   private readonly prevWords: Set<string>;
   private readonly effWords: Set<string>;
@@ -98,18 +103,28 @@ export class Vocabulary {
    * the same few hundred labels about dozens of roles on every scheda.
    */
   rolesOf(norm: string): ReadonlySet<Role> {
-    let set = this.memo.get(norm);
-    if (set === undefined) {
-      set = new Set();
+    return this.entry(norm).set;
+  }
+
+  /** The same roles as a list (iterated where the set is walked: the role index of a sheet). */
+  roleList(norm: string): readonly Role[] {
+    return this.entry(norm).list;
+  }
+
+  private entry(norm: string): RoleEntry {
+    let e = this.memo.get(norm);
+    if (e === undefined) {
+      const set = new Set<Role>();
       const bare = withoutSection(norm);
       for (const role of ROLES) {
         const c = this.compiled.get(role)!;
         if (test(c, norm) || (bare !== null && test(c, bare))) set.add(role);
       }
+      e = { set, list: [...set] };
       if (this.memo.size > 50_000) this.memo.clear();
-      this.memo.set(norm, set);
+      this.memo.set(norm, e);
     }
-    return set;
+    return e;
   }
 
   /** True when the (normalised) label plays this role. */

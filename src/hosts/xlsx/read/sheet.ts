@@ -6,7 +6,7 @@
  * stays bounded: caps on cells and merges stop a hostile sheet with an Italian message.
  */
 import { PegError } from "../../../domain/errors";
-import { SheetGrid, type Cell, type CellScalar, type MergeRange, type SheetVisibility } from "../../../sheets/grid";
+import { SheetGrid, makeCell, type Cell, type CellScalar, type MergeRange, type SheetVisibility } from "../../../sheets/grid";
 import { fileErrors } from "../../../strings/it";
 import {
   MAX_CELLS_PER_SHEET,
@@ -371,12 +371,7 @@ export class SheetReader implements XmlHandler {
       if (this.mergeCould(this.r, this.c)) this.unkept.add(this.r * MAX_COL + this.c);
       return;
     }
-    const out: Cell = { v };
-    if (style?.numFmt) out.fmt = style.numFmt;
-    if (fill) out.fill = fill;
-    if (formula !== undefined) out.formula = formula;
-    if (error !== undefined) out.error = error;
-    this.keep(this.r, this.c, out);
+    this.keep(this.r, this.c, makeCell(v, style?.numFmt || undefined, fill || undefined, formula, error));
   }
 
   private keep(r: number, c: number, cell: Cell): void {
@@ -446,7 +441,7 @@ export class SheetReader implements XmlHandler {
   finish(): SheetGrid {
     if (this.merges.length) this.layMerges();
     const grid = this.grid;
-    for (const [r, cells] of this.rows) for (const [c, cell] of cells) grid.set(r, c, cell);
+    for (const [r, cells] of this.rows) grid.setRow(r, cells);
     for (const m of this.merges) grid.addMerge(m);
     return grid;
   }
@@ -534,10 +529,7 @@ export class SheetReader implements XmlHandler {
           if (this.unkept.has(r * MAX_COL + c)) continue;
           const st = this.rowColStyle(r, c);
           if (!st.fill) continue;
-          const cell: Cell = { v: null };
-          if (st.numFmt) cell.fmt = st.numFmt;
-          cell.fill = st.fill;
-          created.push([r, c, cell]);
+          created.push([r, c, makeCell(null, st.numFmt || undefined, st.fill)]);
           if (created.length + this.kept > limit) this.refuseCells(limit);
         }
       }
@@ -558,15 +550,12 @@ function cellBound(cells: RowCells, c: number): number {
   return lo;
 }
 
-const DROPPED: Cell = { v: null };
+const DROPPED: Cell = makeCell(null);
 
 /** A cell inside a merged range, not its top-left: no value of its own, only its fill and format. */
 function mergedAway(cell: Cell): Cell {
   if (cell === DROPPED || !cell.fill) return DROPPED;
-  const out: Cell = { v: null };
-  if (cell.fmt) out.fmt = cell.fmt;
-  out.fill = cell.fill;
-  return out;
+  return makeCell(null, cell.fmt || undefined, cell.fill);
 }
 
 function lowerBound(a: number[], x: number): number {
