@@ -23,7 +23,7 @@ export function normLabel(s: string): string {
   return out;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^ -~]/;
 
 function normalise(s: string): string {
   // Plain ASCII labels (most of them) need no Unicode decomposition: it is the slow step.
