@@ -117,8 +117,24 @@ function punti(text: string): Punto[] {
   return out;
 }
 
-/** "da maggio 2023", "gennaio - aprile 2023", "fino al 30/04/2023", "2022": first and last month. */
+const periodoMemo = new Map<string, Periodo | null>();
+
+/**
+ * "da maggio 2023", "gennaio - aprile 2023", "fino al 30/04/2023", "2022": first and last month.
+ * The same few periods recur on every scheda a person is on: each text is read once (the result
+ * is shared, and nobody changes it).
+ */
 export function parsePeriodo(testo: string): Periodo | null {
+  let hit = periodoMemo.get(testo);
+  if (hit === undefined) {
+    hit = readPeriodo(testo);
+    if (periodoMemo.size > 5_000) periodoMemo.clear();
+    periodoMemo.set(testo, hit);
+  }
+  return hit;
+}
+
+function readPeriodo(testo: string): Periodo | null {
   // Lower case without accents, punctuation kept: "30/04/2023" must stay a date.
   const n = testo
     .normalize("NFD")

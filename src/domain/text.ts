@@ -46,8 +46,19 @@ export function cleanText(s: string): string {
 const formatters = new Map<number, Intl.NumberFormat>();
 
 /** A number the Italian way ("1.234,5"), with at most `decimals` decimals. Formatters are reused: creating one is slow. */
+const formatted = new Map<number, Map<number, string>>();
+
 export function numeroIt(n: number, decimals = 2): string {
-  let f = formatters.get(decimals);
-  if (!f) formatters.set(decimals, (f = new Intl.NumberFormat("it-IT", { maximumFractionDigits: decimals })));
-  return f.format(n);
+  // Intl formatting is slow and the same figures (25, 100, 0,5…) recur in every report: remembered.
+  let memo = formatted.get(decimals);
+  if (!memo) formatted.set(decimals, (memo = new Map()));
+  let out = memo.get(n);
+  if (out === undefined) {
+    let f = formatters.get(decimals);
+    if (!f) formatters.set(decimals, (f = new Intl.NumberFormat("it-IT", { maximumFractionDigits: decimals })));
+    out = f.format(n);
+    if (memo.size > 10_000) memo.clear();
+    memo.set(n, out);
+  }
+  return out;
 }

@@ -52,12 +52,11 @@ export class SheetView {
   constructor(grid: SheetGrid, vocab: Vocabulary = BUILTIN_VOCABULARY) {
     this.grid = grid;
     this.vocab = vocab;
-    // Indexed loops, no destructuring: this runs over every cell of every sheet, and iterator
-    // destructuring allocated ~150 bytes per cell before the optimiser got to it (bench "cli").
+    // Indexed loops: this runs over every cell of every sheet (bench "cli").
     const rows = grid.rowIndexes();
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
-      let row: LabelCell[] | undefined;
+      const start = this.labels.length;
       const cells = grid.rowCells(r);
       for (let k = 0; k < cells.length; k++) {
         const entry = cells[k]!;
@@ -65,11 +64,11 @@ export class SheetView {
         if (typeof v !== "string") continue;
         const norm = normLabel(v);
         if (!norm) continue;
-        const l: LabelCell = { r, c: entry[0], norm, text: v };
-        this.labels.push(l);
-        if (!row) this.byRow.set(r, (row = []));
-        row.push(l);
+        this.labels.push({ r, c: entry[0], norm, text: v });
       }
+      // A row's labels are contiguous in reading order: one exact-size copy (pushing into a fresh
+      // array per row reserved room for 17 labels where rows hold two or three).
+      if (this.labels.length > start) this.byRow.set(r, this.labels.slice(start));
     }
   }
 
@@ -135,15 +134,18 @@ export class SheetView {
     return !cell || (isBlank(cell.v) && !cell.error);
   }
 
-  /** The text a person reads at (r, c), white space collapsed. Recognisers ask for the same cells often: cached. */
+  /**
+   * The text a person reads at (r, c), white space collapsed. Text cells need no cache (a clean
+   * text is returned as it is); numbers and dates are turned into text once per cell.
+   */
   text(r: number, c: number): string {
+    const v = this.cell(r, c)?.v;
+    if (typeof v === "string") return cleanText(v);
+    if (v === null || v === undefined) return "";
     const key = r * 16_384 + c;
     let t = this.textCache.get(key);
     if (t === undefined) {
-      const v = this.cell(r, c)?.v;
-      if (v === null || v === undefined) t = "";
-      else if (v instanceof Date) t = v.toISOString().slice(0, 10);
-      else t = cleanText(String(v));
+      t = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
       this.textCache.set(key, t);
     }
     return t;
@@ -176,9 +178,19 @@ export class SheetView {
    */
   rightOf(p: Pos): Pos {
     const start = this.mergeEndCol(p.r, p.c) + 1;
-    for (let c = start; c <= start + MAX_VALUE_GAP; c++) {
-      const own = this.grid.get(p.r, c);
-      if (own && (!isBlank(own.v) || own.error)) return { r: p.r, c };
+    // The row's stored cells, from the first at or after start (sorted: a binary search).
+    const cells = this.grid.rowCells(p.r);
+    let lo = 0;
+    let hi = cells.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cells[mid]![0] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < cells.length; k++) {
+      const [c, own] = cells[k]!;
+      if (c > start + MAX_VALUE_GAP) break;
+      if (!isBlank(own.v) || own.error) return { r: p.r, c };
     }
     return { r: p.r, c: start };
   }

@@ -97,6 +97,8 @@ export function rowStartsBlock(view: SheetView, r: number, except: readonly Role
 const HEADER_ROLES: readonly Role[] = ["numero", "titolo", "pesatura", "anno", "responsabile", "settore", "rilevanza"];
 
 export function isLabelLike(view: SheetView, p: Pos): boolean {
+  // A label is text: a number, a date or a boolean never is.
+  if (typeof view.cell(p.r, p.c)?.v !== "string") return false;
   const n = view.norm(p.r, p.c);
   return n !== "" && (kindOf(view.vocab, n) & LABEL_LIKE) !== 0;
 }

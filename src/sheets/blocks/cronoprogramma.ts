@@ -235,6 +235,16 @@ interface RowLabelInfo {
   descrizione: Pos | null;
 }
 
+const NO_WORDS = Object.freeze({ previsto: false, effettivo: false });
+
+/** Words of a normalised label (single spaces between them). */
+function wordCount(norm: string): number {
+  if (norm === "") return 1;
+  let n = 1;
+  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 32) n++;
+  return n;
+}
+
 /** Reads "1 previsto", "1 effettivo", "1 previsto effettivo", or a fase number beside Previsto/Effettivo. */
 function rowLabel(view: SheetView, r: number, firstMonthCol: number): RowLabelInfo | null {
   let n: number | null = null;
@@ -247,14 +257,16 @@ function rowLabel(view: SheetView, r: number, firstMonthCol: number): RowLabelIn
     const text = view.text(r, c);
     if (!text) continue;
     const norm = view.norm(r, c);
-    const num = /^(?:fase\s*|f\s?)?(\d{1,2})\b/.exec(norm);
+    // A fase number starts with a digit or "f" (fase, F1): the pattern runs only then.
+    const c0 = norm.charCodeAt(0);
+    const num = (c0 >= 48 && c0 <= 57) || c0 === 102 ? /^(?:fase\s*|f\s?)?(\d{1,2})\b/.exec(norm) : null;
     if (num && n === null && (faseNumber(text) !== null || /^(?:fase\s*)?\d{1,2}\s+[a-z]/.test(norm))) {
       n = Number(num[1]);
       const anchor = view.anchor(r, c);
       at ??= anchor;
       spanEnd = Math.max(spanEnd, view.mergeEndRow(r, c));
       const rest = norm.slice(num[0].length).trim();
-      const w = rest.split(" ").length <= 3 ? view.vocab.rowWords(rest) : { previsto: false, effettivo: false };
+      const w = wordCount(rest) <= 3 ? view.vocab.rowWords(rest) : NO_WORDS;
       if (w.previsto) prev = true;
       if (w.effettivo) eff = true;
       // "1. Ricognizione dei procedimenti": the number and the description in one cell.
@@ -262,7 +274,7 @@ function rowLabel(view: SheetView, r: number, firstMonthCol: number): RowLabelIn
       continue;
     }
     // Only a short label says previsto/effettivo: a description may contain those words.
-    const w = norm.split(" ").length <= 3 ? view.vocab.rowWords(norm) : { previsto: false, effettivo: false };
+    const w = wordCount(norm) <= 3 ? view.vocab.rowWords(norm) : NO_WORDS;
     if (w.previsto) prev = true;
     if (w.effettivo) eff = true;
     if (!w.previsto && !w.effettivo && n !== null && descrizione === null && isDescription(view, r, c)) descrizione = view.anchor(r, c);

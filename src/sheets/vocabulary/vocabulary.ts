@@ -143,20 +143,33 @@ export class Vocabulary {
     return monthFromLabel(text) ?? this.extraMonths.get(normLabel(text)) ?? null;
   }
 
-  /** "previsto" / "effettivo" words inside a cronoprogramma row label, by whole words. */
-  rowWords(norm: string): { previsto: boolean; effettivo: boolean } {
-    let previsto = false;
-    let effettivo = false;
-    const words = norm.split(" ");
-    // Single letters ("P", "E") count only when they are the whole label beside a fase number.
-    const short = words.length <= 2;
-    for (const w of words) {
-      if (w.length === 1 && !short) continue;
-      if (this.prevWords.has(w)) previsto = true;
-      if (this.effWords.has(w)) effettivo = true;
+  private readonly wordsMemo = new Map<string, RowWords>();
+
+  /** "previsto" / "effettivo" words inside a cronoprogramma row label, by whole words (remembered per label). */
+  rowWords(norm: string): RowWords {
+    let hit = this.wordsMemo.get(norm);
+    if (hit === undefined) {
+      let previsto = false;
+      let effettivo = false;
+      const words = norm.split(" ");
+      // Single letters ("P", "E") count only when they are the whole label beside a fase number.
+      const short = words.length <= 2;
+      for (const w of words) {
+        if (w.length === 1 && !short) continue;
+        if (this.prevWords.has(w)) previsto = true;
+        if (this.effWords.has(w)) effettivo = true;
+      }
+      hit = Object.freeze({ previsto, effettivo });
+      if (this.wordsMemo.size > 20_000) this.wordsMemo.clear();
+      this.wordsMemo.set(norm, hit);
     }
-    return { previsto, effettivo };
+    return hit;
   }
+}
+
+export interface RowWords {
+  readonly previsto: boolean;
+  readonly effettivo: boolean;
 }
 
 export const BUILTIN_VOCABULARY = new Vocabulary();
