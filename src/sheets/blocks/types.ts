@@ -86,14 +86,6 @@ export interface VerificaRefs {
   finale: { valore: Pos | null; tempi: Pos | null };
 }
 
-/** Free text of the verifica block that the Relazione quotes as written. */
-export interface TestiVerifica {
-  analisi: Pos[];
-  cause: Pos[];
-  effetti: Pos[];
-  provvedimenti: Pos[];
-}
-
 export interface RecognisedScheda {
   tipo: "obiettivo" | "ente";
   view: SheetView;
@@ -121,7 +113,6 @@ export interface RecognisedScheda {
   indicatoriLabels: Pos[];
   indicatori: IndicatoreRef[];
   verifica: VerificaRefs;
-  testi: TestiVerifica;
   grado: Pos | null;
   indici: IndiceRef[];
   problems: Problem[];
@@ -152,7 +143,6 @@ export function emptyScheda(view: SheetView, tipo: "obiettivo" | "ente"): Recogn
     indicatoriLabels: [],
     indicatori: [],
     verifica: { intermedia: { valore: null, tempi: null }, finale: { valore: null, tempi: null } },
-    testi: { analisi: [], cause: [], effetti: [], provvedimenti: [] },
     grado: null,
     indici: [],
     problems: [],

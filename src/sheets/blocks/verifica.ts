@@ -1,12 +1,13 @@
 /**
  * Verifica: the MEDIA VALORE RAGGIUNTO % and MEDIA RISPETTO DEI TEMPI % cells of the intermediate
- * and final columns (side by side, as in the seed, or one above the other), and the free text the
- * Relazione quotes: Analisi degli scostamenti, Cause, Effetti, Provvedimenti correttivi.
+ * and final columns (side by side, as in the seed, or one above the other); and, when the
+ * Relazione asks, the free text it quotes: Analisi degli scostamenti, Cause, Effetti, Provvedimenti.
  */
 import type { LabelCell, Pos, SheetView } from "../sheet-view";
 import type { Role } from "../vocabulary/roles";
 import { evidence, valueRightOf, type Evidence, type Located } from "./common";
-import type { RecognisedScheda, TestiVerifica } from "./types";
+import { isBlank } from "../grid";
+import type { RecognisedScheda } from "./types";
 
 export interface VerificaFound {
   finale: LabelCell | null;
@@ -58,40 +59,118 @@ export function read(view: SheetView, found: VerificaFound, s: RecognisedScheda)
     intermedia: { valore: valore.intermedia, tempi: tempi.intermedia },
     finale: { valore: valore.finale, tempi: tempi.finale },
   };
-  s.testi = testi(view);
 }
 
-const TEXT_ROLES: Array<[Role, keyof TestiVerifica]> = [
+/** The fields of the verifica block the Relazione quotes, each with its heading's role. */
+export const CAMPI_TESTO = [
+  ["relazione", "relazione"],
   ["analisi", "analisi"],
   ["cause", "cause"],
   ["effetti", "effetti"],
-  ["provvedimenti", "provvedimenti"],
+  ["intrapresi", "intrapresi"],
+  ["daAttivare", "daAttivare"],
+] as const satisfies ReadonlyArray<readonly [Role, string]>;
+
+export type CampoTesto = (typeof CAMPI_TESTO)[number][1];
+
+/** Headings of the verifica block and of the scheda's other blocks: a cell holding one is never a user's text. */
+const LABEL_ROLES: readonly Role[] = [
+  "relazione",
+  "analisi",
+  "cause",
+  "effetti",
+  "provvedimenti",
+  "intrapresi",
+  "daAttivare",
+  "verificaIntermedia",
+  "verificaFinale",
+  "mediaValore",
+  "mediaTempi",
+  "grado",
+  "indicatori",
+  "risorse",
+  "personale",
 ];
 
-/** The text cells under or beside each heading (the label itself when it carries the text after a colon). */
-function testi(view: SheetView): TestiVerifica {
-  const out: TestiVerifica = { analisi: [], cause: [], effetti: [], provvedimenti: [] };
-  for (const [role, key] of TEXT_ROLES) {
+/** How far right or down a text may sit from its heading. */
+const MAX_GAP = 15;
+
+interface Area {
+  c1: number;
+  c2: number;
+  r1: number;
+  r2: number;
+}
+
+/** The part of the sheet that belongs to one verifica column: side by side, or stacked. */
+function areaOf(view: SheetView, colonna: "intermedia" | "finale"): Area {
+  const all: Area = { c1: 0, c2: Number.MAX_SAFE_INTEGER, r1: 0, r2: Number.MAX_SAFE_INTEGER };
+  const inter = view.find("verificaIntermedia");
+  const fin = view.find("verificaFinale");
+  if (!inter || !fin) return all;
+  if (inter.r === fin.r) {
+    // Side by side: the finale column starts at its header.
+    return colonna === "finale"
+      ? { ...all, c1: fin.c, r1: fin.r }
+      : { ...all, c1: Math.min(inter.c, fin.c), c2: fin.c > inter.c ? fin.c - 1 : all.c2, r1: inter.r };
+  }
+  // Stacked: the finale block starts at its header's row.
+  return colonna === "finale" ? { ...all, r1: fin.r } : { ...all, r1: inter.r, r2: fin.r > inter.r ? fin.r - 1 : all.r2 };
+}
+
+function inArea(a: Area, r: number, c: number): boolean {
+  return r >= a.r1 && r <= a.r2 && c >= a.c1 && c <= a.c2;
+}
+
+/** The text as typed: line breaks kept, only the outer white space trimmed; null when blank. */
+function written(view: SheetView, r: number, c: number): string | null {
+  const cell = view.own(r, c);
+  if (!cell || cell.error || isBlank(cell.v)) return null;
+  const v = cell.v;
+  const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+  return s.trim() || null;
+}
+
+function isHeadingAt(view: SheetView, r: number, c: number): boolean {
+  const own = view.own(r, c);
+  if (!own || typeof own.v !== "string") return false;
+  const roles = view.vocab.rolesOf(view.norm(r, c));
+  return roles.size > 0 && LABEL_ROLES.some((role) => roles.has(role));
+}
+
+/** The text that belongs to a heading: right of it on its row, else just below it. */
+function textOf(view: SheetView, l: LabelCell, area: Area): string | null {
+  const right = view.mergeEndCol(l.r, l.c) + 1;
+  for (let c = right; c <= right + MAX_GAP && inArea(area, l.r, c); c++) {
+    if (isHeadingAt(view, l.r, c)) break;
+    const t = written(view, l.r, c);
+    if (t) return t;
+  }
+  const below = view.mergeEndRow(l.r, l.c) + 1;
+  if (inArea(area, below, l.c) && !isHeadingAt(view, below, l.c)) return written(view, below, l.c);
+  return null;
+}
+
+/**
+ * What the verifica block says in words, exactly as written, for one column (intermedia or
+ * finale): Relazione, Analisi degli scostamenti, Cause, Effetti, Provvedimenti intrapresi / da
+ * attivare. Read on demand (the Relazione asks for it), not for every verifica.
+ */
+export function testiScritti(view: SheetView, colonna: "intermedia" | "finale"): Record<CampoTesto, string | null> {
+  const area = areaOf(view, colonna);
+  const out = { relazione: null, analisi: null, cause: null, effetti: null, intrapresi: null, daAttivare: null } as Record<
+    CampoTesto,
+    string | null
+  >;
+  for (const [role, campo] of CAMPI_TESTO) {
     for (const l of view.findAll(role)) {
-      const right = view.rightOf(l);
-      if (!view.blank(right.r, right.c) && !isHeading(view, right)) {
-        out[key].push(right);
-        continue;
+      if (!inArea(area, l.r, l.c)) continue;
+      const t = textOf(view, l, area);
+      if (t) {
+        out[campo] = t;
+        break;
       }
-      const below = { r: view.mergeEndRow(l.r, l.c) + 1, c: l.c };
-      if (!view.blank(below.r, below.c) && !isHeading(view, below)) out[key].push(below);
-      else if (/:\s*\S/.test(l.text)) out[key].push({ r: l.r, c: l.c });
     }
   }
   return out;
-}
-
-function isHeading(view: SheetView, p: Pos): boolean {
-  const n = view.norm(p.r, p.c);
-  return (
-    TEXT_ROLES.some(([role]) => view.is(role, n)) ||
-    view.is("verificaFinale", n) ||
-    view.is("verificaIntermedia", n) ||
-    view.is("relazione", n)
-  );
 }

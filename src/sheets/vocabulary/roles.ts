@@ -64,6 +64,8 @@ export const ROLES = [
   "cause",
   "effetti",
   "provvedimenti",
+  "intrapresi",
+  "daAttivare",
   "relazione",
   // Ente.
   "indici",
