@@ -7,6 +7,7 @@ import { build } from "esbuild";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cliBuildOptions } from "./cli-build-options.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // `--outdir DIR` builds elsewhere (the tests do, so as not to replace the installed bundle).
@@ -18,21 +19,7 @@ try {
   await mkdir(outdir, { recursive: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { peg: "src/cli/main.ts" },
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    outdir,
-    outExtension: { ".js": ".mjs" },
-    chunkNames: "chunks/[name]-[hash]",
-    minify: !process.argv.includes("--no-minify"),
-    metafile: true,
-    legalComments: "none",
-    logLevel: "warning",
-    // Bundled CommonJS packages may require Node's own modules.
-    banner: { js: 'import { createRequire as __pegRequire } from "node:module"; const require = __pegRequire(import.meta.url);' },
+    ...cliBuildOptions({ entryPoints: { peg: "src/cli/main.ts" }, outdir, minify: !process.argv.includes("--no-minify") }),
   });
   const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes("node_modules"));
   await writeFile(join(outdir, "meta.json"), JSON.stringify(result.metafile));
