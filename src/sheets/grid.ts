@@ -53,6 +53,7 @@ export class SheetGrid {
   private sortedRows: number[] | null = null;
   private sortedCells = new Map<number, Array<[number, Cell]>>();
   private mergeIndex: Map<number, MergeRange[]> | null = null;
+  private mergeRows: Array<MergeRange[] | undefined> | null = null;
   private tallMerges: MergeRange[] = [];
 
   constructor(name: string, visibility: SheetVisibility = "visible") {
@@ -106,33 +107,45 @@ export class SheetGrid {
   addMerge(m: MergeRange): void {
     this.merges.push(m);
     this.mergeIndex = null;
+    this.mergeRows = null;
   }
 
   /** The merged range that contains (r, c), if any. */
   mergeAt(r: number, c: number): MergeRange | undefined {
     if (this.merges.length === 0) return undefined;
-    if (!this.mergeIndex) {
-      // Indexed by row: these sheets have dozens of merges a few rows tall, and a huge merge
-      // (a whole column) costs one entry per row it spans, never one per cell.
-      this.mergeIndex = new Map();
-      this.tallMerges = [];
-      for (const m of this.merges) {
-        if (m.r2 - m.r1 > 10_000) {
-          this.tallMerges.push(m);
-          continue;
-        }
-        for (let row = m.r1; row <= m.r2; row++) {
-          const list = this.mergeIndex.get(row);
-          if (list) list.push(m);
-          else this.mergeIndex.set(row, [m]);
-        }
-      }
-    }
-    const list = this.mergeIndex.get(r);
-    if (list) for (const m of list) if (c >= m.c1 && c <= m.c2) return m;
+    if (!this.mergeIndex) this.indexMerges();
+    const list = this.mergeRows ? this.mergeRows[r] : this.mergeIndex!.get(r);
+    if (list) for (let i = 0; i < list.length; i++) if (c >= list[i]!.c1 && c <= list[i]!.c2) return list[i];
     // The rare merge too tall for the index (kept apart, so a miss costs nothing on ordinary sheets).
     if (this.tallMerges.length === 0) return undefined;
     return this.tallMerges.find((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
+  }
+
+  /**
+   * Merges indexed by row: these sheets have dozens of merges a few rows tall, and a huge merge
+   * (a whole column) is kept apart, never one entry per row it spans. Rows are a dense array where
+   * the merges end high enough up (the usual case: a lookup is one array read), a map otherwise.
+   */
+  private indexMerges(): void {
+    this.tallMerges = [];
+    let maxRow = 0;
+    for (const m of this.merges) if (m.r2 - m.r1 <= 10_000 && m.r2 > maxRow) maxRow = m.r2;
+    const dense: Array<MergeRange[] | undefined> | null = maxRow < 65_536 ? new Array<MergeRange[] | undefined>(maxRow + 1) : null;
+    const sparse = new Map<number, MergeRange[]>();
+    for (const m of this.merges) {
+      if (m.r2 - m.r1 > 10_000) {
+        this.tallMerges.push(m);
+        continue;
+      }
+      for (let row = m.r1; row <= m.r2; row++) {
+        const list = dense ? dense[row] : sparse.get(row);
+        if (list) list.push(m);
+        else if (dense) dense[row] = [m];
+        else sparse.set(row, [m]);
+      }
+    }
+    this.mergeIndex = sparse;
+    this.mergeRows = dense;
   }
 
   /** Row indexes that hold at least one cell, ascending. */

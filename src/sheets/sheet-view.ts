@@ -4,7 +4,7 @@
  */
 import { cleanText, normLabel } from "../domain/text";
 import { a1, isBlank, type Cell, type SheetGrid } from "./grid";
-import type { Role } from "./vocabulary/roles";
+import { ROLE_INDEX, type Role } from "./vocabulary/roles";
 import { BUILTIN_VOCABULARY, type Vocabulary } from "./vocabulary/vocabulary";
 
 /** What a label is looked up by: a role of the vocabulary, or (rarely) a pattern of its own. */
@@ -38,6 +38,8 @@ export function matches(re: RegExp, norm: string): boolean {
   return hit;
 }
 
+const NO_LABELS: readonly LabelCell[] = Object.freeze([]);
+
 /** How far from a label its value may sit (columns), and how far a table may run (rows). */
 const MAX_VALUE_GAP = 15;
 
@@ -54,6 +56,7 @@ export class SheetView {
     this.vocab = vocab;
     // Indexed loops: this runs over every cell of every sheet (bench "cli").
     const rows = grid.rowIndexes();
+    const byRole = this.byRole;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
       const start = this.labels.length;
@@ -62,9 +65,16 @@ export class SheetView {
         const entry = cells[k]!;
         const v = entry[1].v;
         if (typeof v !== "string") continue;
-        const norm = normLabel(v);
-        if (!norm) continue;
-        this.labels.push({ r, c: entry[0], norm, text: v });
+        const info = vocab.labelInfo(v);
+        if (!info.norm) continue;
+        const l: LabelCell = { r, c: entry[0], norm: info.norm, text: v };
+        this.labels.push(l);
+        // The labels of each role, in reading order: the blocks ask for dozens of roles.
+        for (let j = 0; j < info.roles.length; j++) {
+          const list = byRole[info.roles[j]!];
+          if (list) list.push(l);
+          else byRole[info.roles[j]!] = [l];
+        }
       }
       // A row's labels are contiguous in reading order: one exact-size copy (pushing into a fresh
       // array per row reserved room for 17 labels where rows hold two or three).
@@ -81,23 +91,11 @@ export class SheetView {
     return typeof m === "string" ? this.vocab.is(m, norm) : matches(m, norm);
   }
 
-  /** The labels of each role, in reading order: built once, since the blocks ask for dozens of roles. */
-  private byRole: Map<Role, LabelCell[]> | null = null;
+  /** The labels of each role, by the role's position in ROLES. */
+  private readonly byRole: Array<LabelCell[] | undefined> = [];
 
-  private ofRole(role: Role): LabelCell[] {
-    if (!this.byRole) {
-      this.byRole = new Map();
-      for (let i = 0; i < this.labels.length; i++) {
-        const l = this.labels[i]!;
-        const roles = this.vocab.roleList(l.norm);
-        for (let k = 0; k < roles.length; k++) {
-          const list = this.byRole.get(roles[k]!);
-          if (list) list.push(l);
-          else this.byRole.set(roles[k]!, [l]);
-        }
-      }
-    }
-    return this.byRole.get(role) ?? [];
+  private ofRole(role: Role): readonly LabelCell[] {
+    return this.byRole[ROLE_INDEX.get(role)!] ?? NO_LABELS;
   }
 
   find(m: Matcher, from?: Pos, to?: Pos): LabelCell | undefined {

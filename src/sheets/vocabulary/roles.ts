@@ -77,6 +77,9 @@ export const ROLES = [
 ] as const;
 
 export const RoleSchema = z.enum(ROLES);
+
+/** Each role's position in ROLES (a sheet's role index is an array, not a map). */
+export const ROLE_INDEX: ReadonlyMap<string, number> = new Map(ROLES.map((r, i) => [r, i]));
 export type Role = z.infer<typeof RoleSchema>;
 
 /** A vocabulary pattern: normalised words, with "*" for "any further words" (see builtin.ts). */

@@ -6,7 +6,7 @@
 import { monthFromLabel } from "../../domain/values";
 import { normLabel } from "../../domain/text";
 import { BUILTIN, EFFETTIVO_WORDS, PREVISTO_WORDS } from "./builtin";
-import { ROLES, VocabularyTableSchema, type Role } from "./roles";
+import { ROLE_INDEX, ROLES, VocabularyTableSchema, type Role } from "./roles";
 
 // The built-in table is data: checked once, when the module loads, so that a malformed entry fails
 // every test at once instead of silently never matching.
@@ -70,6 +70,11 @@ export interface VocabularyExtra {
   months?: readonly string[];
 }
 
+export interface LabelInfo {
+  norm: string;
+  roles: readonly number[];
+}
+
 interface RoleEntry {
   set: ReadonlySet<Role>;
   list: readonly Role[];
@@ -109,6 +114,31 @@ export class Vocabulary {
   /** The same roles as a list (iterated where the set is walked: the role index of a sheet). */
   roleList(norm: string): readonly Role[] {
     return this.entry(norm).list;
+  }
+
+  private readonly textMemo = new Map<string, LabelInfo>();
+  private textMemoChars = 0;
+
+  /**
+   * A cell's text as the recognisers see it: its normalised form and the positions (in ROLES) of
+   * the roles it plays, found once per distinct text (one look-up per text cell of every sheet).
+   */
+  labelInfo(text: string): LabelInfo {
+    let info = this.textMemo.get(text);
+    if (info === undefined) {
+      const norm = normLabel(text);
+      info = { norm, roles: norm ? this.entry(norm).list.map((r) => ROLE_INDEX.get(r)!) : [] };
+      if (text.length <= 4_000) {
+        this.textMemoChars += text.length;
+        // Bounded by the characters kept, so a workbook of distinct long texts cannot grow it forever.
+        if (this.textMemoChars > 2_000_000) {
+          this.textMemo.clear();
+          this.textMemoChars = text.length;
+        }
+        this.textMemo.set(text, info);
+      }
+    }
+    return info;
   }
 
   private entry(norm: string): RoleEntry {
