@@ -38,6 +38,19 @@ describe("SheetGrid.setRow", () => {
     ]);
   });
 
+  it("cells set one by one in any order read back in column order, the last write of a cell winning", () => {
+    const g = new SheetGrid("g");
+    for (const c of [9, 2, 5, 2, 0]) g.set(1, c, cell(`v${c}-${g.get(1, c) ? "2" : "1"}`));
+    expect(g.rowCells(1).map(([c, x]) => [c, x.v])).toEqual([
+      [0, "v0-1"],
+      [2, "v2-2"],
+      [5, "v5-1"],
+      [9, "v9-1"],
+    ]);
+    expect(g.get(1, 2)?.v).toBe("v2-2");
+    expect(g.cellCount).toBe(4);
+  });
+
   it("adds to a row that already has cells", () => {
     const g = new SheetGrid("g");
     g.set(2, 3, cell("x"));
