@@ -2,21 +2,17 @@
 
 const normCache = new Map<string, string>();
 let normCacheChars = 0;
-/** The cache's bound, in characters of the texts it keeps (a few MB at most). */
-const NORM_CACHE_CHARS = 2_000_000;
 
 /** Lower case, accents removed, punctuation to spaces, spaces collapsed. "% Partecipaz.Prev." → "partecipaz prev". */
 export function normLabel(s: string): string {
   // The same texts repeat on every scheda, long fase descriptions too: remember them, within a
-  // bound on the characters kept, so a workbook of distinct long texts cannot grow it forever.
-  const hit = normCache.get(s);
-  if (hit !== undefined) return hit;
-  const out = normalise(s);
-  if (s.length <= 4_000) {
-    normCacheChars += s.length + out.length;
-    if (normCacheChars > NORM_CACHE_CHARS) {
+  // bound on the characters kept (2 M), so distinct long texts cannot grow it forever.
+  let out = normCache.get(s);
+  if (out === undefined) {
+    out = normalise(s);
+    if ((normCacheChars += s.length) > 2_000_000) {
       normCache.clear();
-      normCacheChars = s.length + out.length;
+      normCacheChars = s.length;
     }
     normCache.set(s, out);
   }
@@ -46,19 +42,8 @@ export function cleanText(s: string): string {
 const formatters = new Map<number, Intl.NumberFormat>();
 
 /** A number the Italian way ("1.234,5"), with at most `decimals` decimals. Formatters are reused: creating one is slow. */
-const formatted = new Map<number, Map<number, string>>();
-
 export function numeroIt(n: number, decimals = 2): string {
-  // Intl formatting is slow and the same figures (25, 100, 0,5…) recur in every report: remembered.
-  let memo = formatted.get(decimals);
-  if (!memo) formatted.set(decimals, (memo = new Map()));
-  let out = memo.get(n);
-  if (out === undefined) {
-    let f = formatters.get(decimals);
-    if (!f) formatters.set(decimals, (f = new Intl.NumberFormat("it-IT", { maximumFractionDigits: decimals })));
-    out = f.format(n);
-    if (memo.size > 10_000) memo.clear();
-    memo.set(n, out);
-  }
-  return out;
+  let f = formatters.get(decimals);
+  if (!f) formatters.set(decimals, (f = new Intl.NumberFormat("it-IT", { maximumFractionDigits: decimals })));
+  return f.format(n);
 }

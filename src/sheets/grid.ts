@@ -20,19 +20,6 @@ export interface Cell {
   error?: string;
 }
 
-/**
- * A cell with only the fields it has (the reader makes hundreds of thousands: a full shape for
- * every cell measured slower reading, for no gain the bench could see in the engine).
- */
-export function makeCell(v: CellScalar, fmt?: string, fill?: string | null, formula?: string, error?: string): Cell {
-  const out: Cell = { v };
-  if (fmt !== undefined) out.fmt = fmt;
-  if (fill !== undefined && fill !== null) out.fill = fill;
-  if (formula !== undefined) out.formula = formula;
-  if (error !== undefined) out.error = error;
-  return out;
-}
-
 export interface MergeRange {
   r1: number;
   c1: number;
@@ -64,7 +51,6 @@ export class SheetGrid {
   private readonly unsorted = new Set<number>();
   private sortedRows: number[] | null = null;
   private mergeIndex: Map<number, MergeRange[]> | null = null;
-  private mergeRows: Array<MergeRange[] | undefined> | null = null;
   private tallMerges: MergeRange[] = [];
 
   constructor(name: string, visibility: SheetVisibility = "visible") {
@@ -79,13 +65,8 @@ export class SheetGrid {
       this.sortedRows = null;
       return;
     }
-    const last = row.length ? row[row.length - 1]![0] : -1;
-    if (c > last) row.push([c, cell]);
-    else if (c === last) row[row.length - 1] = [c, cell];
-    else {
-      row.push([c, cell]);
-      this.unsorted.add(r);
-    }
+    if (c <= row[row.length - 1]![0]) this.unsorted.add(r);
+    row.push([c, cell]);
   }
 
   /**
@@ -94,31 +75,24 @@ export class SheetGrid {
    */
   setRow(r: number, cells: Array<[number, Cell]>): void {
     if (cells.length === 0) return; // a row is a row of cells
-    if (this.rowsMap.has(r)) {
-      for (const [c, cell] of cells) this.set(r, c, cell);
-      return;
+    if (this.rowsMap.has(r)) for (const [c, cell] of cells) this.set(r, c, cell);
+    else {
+      this.rowsMap.set(r, cells);
+      this.sortedRows = null;
+      this.unsorted.add(r); // checked on first read (a sorted row costs one pass)
     }
-    this.rowsMap.set(r, cells);
-    this.sortedRows = null;
-    for (let i = 1; i < cells.length; i++)
-      if (cells[i - 1]![0] >= cells[i]![0]) {
-        this.unsorted.add(r);
-        break;
-      }
   }
 
   /** The row's pairs in column order, one per column (the last written wins). */
   private row(r: number): Array<[number, Cell]> | undefined {
     const row = this.rowsMap.get(r);
-    if (row && this.unsorted.size > 0 && this.unsorted.has(r)) {
-      this.unsorted.delete(r);
+    if (row && this.unsorted.size > 0 && this.unsorted.delete(r)) {
       // A stable sort keeps same-column writes in order; then the last of each column stays.
       row.sort((a, b) => a[0] - b[0]);
       let n = 0;
-      for (let i = 0; i < row.length; i++) {
-        if (n > 0 && row[n - 1]![0] === row[i]![0]) row[n - 1] = row[i]!;
-        else row[n++] = row[i]!;
-      }
+      for (const e of row)
+        if (n > 0 && row[n - 1]![0] === e[0]) row[n - 1] = e;
+        else row[n++] = e;
       row.length = n;
     }
     return row;
@@ -151,45 +125,32 @@ export class SheetGrid {
   addMerge(m: MergeRange): void {
     this.merges.push(m);
     this.mergeIndex = null;
-    this.mergeRows = null;
   }
 
   /** The merged range that contains (r, c), if any. */
   mergeAt(r: number, c: number): MergeRange | undefined {
     if (this.merges.length === 0) return undefined;
     if (!this.mergeIndex) this.indexMerges();
-    const list = this.mergeRows ? this.mergeRows[r] : this.mergeIndex!.get(r);
+    const list = this.mergeIndex!.get(r);
     if (list) for (let i = 0; i < list.length; i++) if (c >= list[i]!.c1 && c <= list[i]!.c2) return list[i];
     // The rare merge too tall for the index (kept apart, so a miss costs nothing on ordinary sheets).
     if (this.tallMerges.length === 0) return undefined;
     return this.tallMerges.find((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
   }
 
-  /**
-   * Merges indexed by row: these sheets have dozens of merges a few rows tall, and a huge merge
-   * (a whole column) is kept apart, never one entry per row it spans. Rows are a dense array where
-   * the merges end high enough up (the usual case: a lookup is one array read), a map otherwise.
-   */
+  /** Merges indexed by row; a huge merge (a whole column) is kept apart, never one entry per row. */
   private indexMerges(): void {
+    this.mergeIndex = new Map();
     this.tallMerges = [];
-    let maxRow = 0;
-    for (const m of this.merges) if (m.r2 - m.r1 <= 10_000 && m.r2 > maxRow) maxRow = m.r2;
-    const dense: Array<MergeRange[] | undefined> | null = maxRow < 65_536 ? new Array<MergeRange[] | undefined>(maxRow + 1) : null;
-    const sparse = new Map<number, MergeRange[]>();
     for (const m of this.merges) {
-      if (m.r2 - m.r1 > 10_000) {
-        this.tallMerges.push(m);
-        continue;
-      }
-      for (let row = m.r1; row <= m.r2; row++) {
-        const list = dense ? dense[row] : sparse.get(row);
-        if (list) list.push(m);
-        else if (dense) dense[row] = [m];
-        else sparse.set(row, [m]);
-      }
+      if (m.r2 - m.r1 > 10_000) this.tallMerges.push(m);
+      else
+        for (let row = m.r1; row <= m.r2; row++) {
+          const list = this.mergeIndex.get(row);
+          if (list) list.push(m);
+          else this.mergeIndex.set(row, [m]);
+        }
     }
-    this.mergeIndex = sparse;
-    this.mergeRows = dense;
   }
 
   /** Row indexes that hold at least one cell, ascending. */

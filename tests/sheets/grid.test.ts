@@ -3,11 +3,11 @@
  * indexed densely or sparsely, blank tests without copies.
  */
 import { describe, expect, it } from "vitest";
-import { SheetGrid, isBlank, makeCell, type Cell } from "../../src/sheets/grid";
+import { SheetGrid, isBlank, type Cell } from "../../src/sheets/grid";
 import { SheetView } from "../../src/sheets/sheet-view";
 import { cleanText, normLabel } from "../../src/domain/text";
 
-const cell = (v: Cell["v"]): Cell => makeCell(v);
+const cell = (v: Cell["v"]): Cell => ({ v });
 
 describe("SheetGrid.setRow", () => {
   it("keeps a sorted row as given and answers get, rowCells and visible like set", () => {
