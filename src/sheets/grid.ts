@@ -79,7 +79,7 @@ export class SheetGrid {
     else {
       this.rowsMap.set(r, cells);
       this.sortedRows = null;
-      this.unsorted.add(r); // checked on first read (a sorted row costs one pass)
+      for (let i = 1; i < cells.length; i++) if (cells[i - 1]![0] >= cells[i]![0]) this.unsorted.add(r);
     }
   }
 

@@ -3,7 +3,7 @@
  * look-ups the recognisers need ("the value right of this label", "the first row below").
  */
 import { cleanText, normLabel } from "../domain/text";
-import { a1, isBlank, type Cell, type SheetGrid } from "./grid";
+import { a1, isBlank, type Cell, type MergeRange, type SheetGrid } from "./grid";
 import { ROLE_INDEX, type Role } from "./vocabulary/roles";
 import { BUILTIN_VOCABULARY, type Vocabulary } from "./vocabulary/vocabulary";
 
@@ -117,10 +117,48 @@ export class SheetView {
     return this.byRow.get(r) ?? [];
   }
 
-  /** The cell a person sees at (r, c), merges resolved. */
+  /** The cell a person sees at (r, c), merges resolved (as SheetGrid.visible, by this view's merge rows). */
   cell(r: number, c: number): Cell | undefined {
-    return this.grid.visible(r, c);
+    const own = this.grid.get(r, c);
+    if (own && !isBlank(own.v)) return own;
+    const m = this.mergeAt(r, c);
+    if (m && (m.r1 !== r || m.c1 !== c)) return this.grid.get(m.r1, m.c1) ?? own;
+    return own;
   }
+
+  private mergeRows: Array<MergeRange[] | undefined> | null = null;
+
+  /**
+   * The merge containing (r, c). The recognisers ask this tens of thousands of times per
+   * workbook: the view keeps its merges as a dense array of rows (the grid's own index is a map,
+   * and bulkier code in the pane's first download), for sheets whose merges end high enough up.
+   */
+  mergeAt(r: number, c: number): MergeRange | undefined {
+    if (this.mergeRows === null) {
+      const merges = this.grid.merges;
+      let maxRow = -1;
+      for (const m of merges) if (m.r2 > maxRow) maxRow = m.r2;
+      if (merges.length === 0 || maxRow >= 65_536 || merges.some((m) => m.r2 - m.r1 > 10_000)) {
+        this.mergeRows = [];
+        this.sparseMerges = merges.length > 0;
+      } else {
+        const rows = new Array<MergeRange[] | undefined>(maxRow + 1);
+        for (const m of merges)
+          for (let row = m.r1; row <= m.r2; row++) {
+            const list = rows[row];
+            if (list) list.push(m);
+            else rows[row] = [m];
+          }
+        this.mergeRows = rows;
+      }
+    }
+    if (this.sparseMerges) return this.grid.mergeAt(r, c);
+    const list = this.mergeRows[r];
+    if (list) for (let i = 0; i < list.length; i++) if (c >= list[i]!.c1 && c <= list[i]!.c2) return list[i];
+    return undefined;
+  }
+
+  private sparseMerges = false;
 
   /** The cell stored at (r, c), without resolving merges (for writes and snapshots). */
   own(r: number, c: number): Cell | undefined {
@@ -155,18 +193,18 @@ export class SheetView {
 
   /** Last column covered by the merge that starts at or contains (r, c). */
   mergeEndCol(r: number, c: number): number {
-    const m = this.grid.mergeAt(r, c);
+    const m = this.mergeAt(r, c);
     return m ? m.c2 : c;
   }
 
   mergeEndRow(r: number, c: number): number {
-    const m = this.grid.mergeAt(r, c);
+    const m = this.mergeAt(r, c);
     return m ? m.r2 : r;
   }
 
   /** Top-left of the merge containing (r, c), or (r, c) itself. */
   anchor(r: number, c: number): Pos {
-    const m = this.grid.mergeAt(r, c);
+    const m = this.mergeAt(r, c);
     return m ? { r: m.r1, c: m.c1 } : { r, c };
   }
 

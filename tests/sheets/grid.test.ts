@@ -135,3 +135,22 @@ describe("SheetView on a grid filled by rows", () => {
     expect(v.text(0, 6)).toBe("3");
   });
 });
+
+describe("SheetView merges", () => {
+  it("resolves merges as the grid does, near the top (dense rows) and far below (the grid's index)", () => {
+    for (const base of [0, 70_000]) {
+      const g = new SheetGrid("m");
+      g.set(base + 1, 1, cell("Titolo"));
+      g.addMerge({ r1: base + 1, c1: 1, r2: base + 2, c2: 3 });
+      g.set(base + 5, 0, cell("N."));
+      g.addMerge({ r1: base + 5, c1: 0, r2: base + 5, c2: 1 });
+      const v = new SheetView(g);
+      for (let r = base; r < base + 7; r++)
+        for (let c = 0; c < 5; c++) {
+          expect(v.cell(r, c)).toBe(g.visible(r, c));
+          expect(v.mergeAt(r, c)).toBe(g.mergeAt(r, c));
+        }
+      expect(v.text(base + 2, 3)).toBe("Titolo");
+    }
+  });
+});

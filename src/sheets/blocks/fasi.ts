@@ -49,7 +49,7 @@ function readList(view: SheetView, label: LabelCell): Map<number, Pos> {
         continue;
       }
       // A fase written over two rows (a merged number) leaves the second row without one.
-      if (rows.size > 0 && view.grid.mergeAt(r, Math.max(0, label.c - 2))) continue;
+      if (rows.size > 0 && view.mergeAt(r, Math.max(0, label.c - 2))) continue;
       if (rows.size > 0 && rows.has(expected - 1) && r === [...rows.values()].pop()!.r + 1 && isSubRow(view, r, label)) continue;
       break;
     }

@@ -260,7 +260,7 @@ function readRows(view: SheetView, t: IndicatorTable, k: number, next: number, s
     if (nameBlank && valuesBlank) continue;
     const nameNorm = view.norm(r, cols.nome);
     // A group row: its name merged across the value columns, or a dimension word with no values.
-    const m = view.grid.mergeAt(r, cols.nome);
+    const m = view.mergeAt(r, cols.nome);
     const spansValues = !!m && m.c2 >= cols.atteso && m.c1 <= cols.nome;
     if (spansValues || (valuesBlank && (DIMENSIONI.test(nameNorm) || view.is("indicatori", nameNorm)))) {
       dimensione = view.text(r, cols.nome);
