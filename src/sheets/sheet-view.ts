@@ -131,14 +131,20 @@ export class SheetView {
   /**
    * The merge containing (r, c). The recognisers ask this tens of thousands of times per
    * workbook: the view keeps its merges as a dense array of rows (the grid's own index is a map,
-   * and bulkier code in the pane's first download), for sheets whose merges end high enough up.
+   * and bulkier code in the pane's first download), for sheets whose merges fill their rows.
    */
   mergeAt(r: number, c: number): MergeRange | undefined {
     if (this.mergeRows === null) {
       const merges = this.grid.merges;
       let maxRow = -1;
-      for (const m of merges) if (m.r2 > maxRow) maxRow = m.r2;
-      if (merges.length === 0 || maxRow >= 65_536 || merges.some((m) => m.r2 - m.r1 > 10_000)) {
+      let entries = 0;
+      for (const m of merges) {
+        if (m.r2 > maxRow) maxRow = m.r2;
+        entries += m.r2 - m.r1 + 1;
+      }
+      // Dense only where its size is of the order of the merges' own (a few merges far down, or
+      // thousands of sheets, must not each get an array of every row).
+      if (merges.length === 0 || maxRow >= 65_536 || maxRow + 1 > 4 * entries + 64 || merges.some((m) => m.r2 - m.r1 > 10_000)) {
         this.mergeRows = [];
         this.sparseMerges = merges.length > 0;
       } else {
