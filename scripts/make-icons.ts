@@ -6,25 +6,10 @@
  */
 import { writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
+import { crc32 } from "../src/hosts/shared/crc32";
 
 /** Office's ribbon sizes (16, 32, 80 required; 20, 24, 40, 48, 64 for high DPI) and 96 for listings. */
 export const ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 96] as const;
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(buf: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const len = Buffer.alloc(4);

@@ -12,7 +12,7 @@ import { MAX_COLS, MAX_ROWS, SheetGrid, type Cell, type CellScalar, type Workboo
 import { fileErrors } from "../../strings/it";
 import { formati } from "../../strings/it-documenti";
 import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, formatBytes } from "../xlsx/limits";
-import { InflateBudget, InflateLimitError, ZipError, entryText, readZipDirectory } from "../xlsx/read/zip";
+import { InflateBudget, InflateLimitError, ZipError, entryText, zipDirectoryOf, type ZipDirectory } from "../xlsx/read/zip";
 import { odfFormula } from "./formula";
 import { OdsStyles } from "./styles";
 
@@ -64,13 +64,7 @@ export function loadOdsGrid(bytes: Uint8Array, opts: OdsLoadOptions = {}): Workb
   if (bytes.length === 0) throw new PegError(fileErrors.empty(f));
   if (bytes.length > maxBytes) throw new PegError(fileErrors.tooBig(f, formatBytes(bytes.length), formatBytes(maxBytes)));
   const maxUnzipped = opts.maxUnzippedBytes ?? MAX_UNZIPPED_BYTES;
-  let dir;
-  try {
-    dir = readZipDirectory(bytes);
-  } catch {
-    dir = null;
-  }
-  if (!dir) throw new PegError(fileErrors.truncated(f));
+  const dir = zipDirectoryOf(bytes, f);
   const content = dir.byName.get("content.xml");
   if (!content) throw new PegError(formati.odsSenzaContenuto(f));
   const budget = new InflateBudget(maxUnzipped);
@@ -92,7 +86,7 @@ export function loadOdsGrid(bytes: Uint8Array, opts: OdsLoadOptions = {}): Workb
 
 function parse(
   bytes: Uint8Array,
-  entry: NonNullable<ReturnType<typeof readZipDirectory>>["entries"][number],
+  entry: ZipDirectory["entries"][number],
   budget: InflateBudget,
   styles: OdsStyles,
   sheets: SheetGrid[] | null,

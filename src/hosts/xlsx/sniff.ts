@@ -7,7 +7,7 @@
 import { PegError } from "../../domain/errors";
 import { fileErrors } from "../../strings/it";
 import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, formatBytes } from "./limits";
-import { readZipDirectory } from "./read/zip";
+import { zipDirectoryOf } from "./read/zip";
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const EOCD_SIG = 0x06054b50;
@@ -53,13 +53,7 @@ export function checkWorkbookBytes(bytes: Uint8Array, opts: SniffOptions = {}): 
 }
 
 function zip64Directory(bytes: Uint8Array, f: string): { names: string[]; unzippedBytes: number } {
-  let dir;
-  try {
-    dir = readZipDirectory(bytes);
-  } catch {
-    dir = null;
-  }
-  if (!dir) throw new PegError(fileErrors.truncated(f));
+  const dir = zipDirectoryOf(bytes, f);
   return { names: dir.entries.map((e) => e.name), unzippedBytes: dir.claimedTotal };
 }
 

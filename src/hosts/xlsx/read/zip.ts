@@ -5,6 +5,8 @@
  * directory said (Zip64 included). Works on a Uint8Array in Node and in the browser.
  */
 import { Inflate } from "fflate";
+import { PegError } from "../../../domain/errors";
+import { fileErrors } from "../../../strings/it";
 
 export interface ZipEntry {
   /** The name as stored, without a leading "/". */
@@ -62,6 +64,21 @@ function u64(b: Uint8Array, o: number): number {
   const hi = u32(b, o + 4);
   if (hi >= 0x200000) throw new ZipError("truncated");
   return hi * 0x100000000 + u32(b, o);
+}
+
+/**
+ * The zip's central directory, or the Italian "truncated" message for file `f` when there is none
+ * (or it cannot be read): what every reader of a package needs first.
+ */
+export function zipDirectoryOf(b: Uint8Array, f: string): ZipDirectory {
+  let dir: ZipDirectory | null;
+  try {
+    dir = readZipDirectory(b);
+  } catch {
+    dir = null;
+  }
+  if (!dir) throw new PegError(fileErrors.truncated(f));
+  return dir;
 }
 
 /** The zip's central directory, or null when there is none to be found (not a zip, or cut short). */
