@@ -117,54 +117,15 @@ export class SheetView {
     return this.byRow.get(r) ?? [];
   }
 
-  /** The cell a person sees at (r, c), merges resolved (as SheetGrid.visible, by this view's merge rows). */
+  /** The cell a person sees at (r, c), merges resolved. */
   cell(r: number, c: number): Cell | undefined {
-    const own = this.grid.get(r, c);
-    if (own && !isBlank(own.v)) return own;
-    const m = this.mergeAt(r, c);
-    if (m && (m.r1 !== r || m.c1 !== c)) return this.grid.get(m.r1, m.c1) ?? own;
-    return own;
+    return this.grid.visible(r, c);
   }
 
-  private mergeRows: Array<MergeRange[] | undefined> | null = null;
-
-  /**
-   * The merge containing (r, c). The recognisers ask this tens of thousands of times per
-   * workbook: the view keeps its merges as a dense array of rows (the grid's own index is a map,
-   * and bulkier code in the pane's first download), for sheets whose merges fill their rows.
-   */
+  /** The merge containing (r, c), if any. */
   mergeAt(r: number, c: number): MergeRange | undefined {
-    if (this.mergeRows === null) {
-      const merges = this.grid.merges;
-      let maxRow = -1;
-      let entries = 0;
-      for (const m of merges) {
-        if (m.r2 > maxRow) maxRow = m.r2;
-        entries += m.r2 - m.r1 + 1;
-      }
-      // Dense only where its size is of the order of the merges' own (a few merges far down, or
-      // thousands of sheets, must not each get an array of every row).
-      if (merges.length === 0 || maxRow >= 65_536 || maxRow + 1 > 4 * entries + 64 || merges.some((m) => m.r2 - m.r1 > 10_000)) {
-        this.mergeRows = [];
-        this.sparseMerges = merges.length > 0;
-      } else {
-        const rows = new Array<MergeRange[] | undefined>(maxRow + 1);
-        for (const m of merges)
-          for (let row = m.r1; row <= m.r2; row++) {
-            const list = rows[row];
-            if (list) list.push(m);
-            else rows[row] = [m];
-          }
-        this.mergeRows = rows;
-      }
-    }
-    if (this.sparseMerges) return this.grid.mergeAt(r, c);
-    const list = this.mergeRows[r];
-    if (list) for (let i = 0; i < list.length; i++) if (c >= list[i]!.c1 && c <= list[i]!.c2) return list[i];
-    return undefined;
+    return this.grid.mergeAt(r, c);
   }
-
-  private sparseMerges = false;
 
   /** The cell stored at (r, c), without resolving merges (for writes and snapshots). */
   own(r: number, c: number): Cell | undefined {
