@@ -58,12 +58,14 @@ const DECRESCENTE_NOME =
   /\b(tempestivita|tempo medio|tempi medi|tempo medi|giorni|giorno|ritard\w*|riduzion\w*|ridurre|reclam\w*|error\w*)\b/;
 const DECRESCENTE_ATTESO = /(<=|≤|<|\bmax\b|\bmassimo\b|\bentro\b|\bnon oltre\b)/i;
 const CRESCENTE_ATTESO = /(>=|≥|>|\bmin\b|\bminimo\b|\balmeno\b)/i;
+const NOTA_DECRESCENTE = /\bdecrescente\b/;
+const NOTA_CRESCENTE = /\bcrescente\b/;
 
 /** The direzione: explicit word in the Note wins, then the atteso's operator, then the name. */
 export function direzioneDi(nome: string, attesoText: string, note: string | null, tipo: TipoValore): Direzione {
   const n = note ? normLabel(note) : "";
-  if (/\bdecrescente\b/.test(n)) return "decrescente";
-  if (/\bcrescente\b/.test(n)) return "crescente";
+  if (NOTA_DECRESCENTE.test(n)) return "decrescente";
+  if (NOTA_CRESCENTE.test(n)) return "crescente";
   if (tipo === "data") return "decrescente";
   const cmp = comparatore(attesoText);
   if (cmp) return cmp.direzione;
@@ -135,10 +137,12 @@ export function punteggioFasce(r: number, fasce: readonly Fascia[] | undefined):
   return roundTiny((band.punteggio * (r - band.min)) / (band.max - band.min));
 }
 
+const FORZATO = /^\s*forzat[oa]\b[\s:;,.–—-]*(.*)$/is;
+
 /** The reason of a forced esito: the Note after "forzato" ("forzato: fattori esogeni" → "fattori esogeni"); null when not forced. */
 export function motivoForzatura(note: string | null): string | null {
   if (!note) return null;
-  const m = /^\s*forzat[oa]\b[\s:;,.–—-]*(.*)$/is.exec(note);
+  const m = FORZATO.exec(note);
   return m ? m[1]!.trim() : null;
 }
 

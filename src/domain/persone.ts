@@ -63,16 +63,20 @@ export function withoutPeriod(name: string): string {
  */
 const CODA_PERIODO = 120;
 
+// Module-level patterns: a literal inside a function is a new RegExp object per call (every name).
+const BLANKS = /\s+/g;
+const NON_ASCII = /[\u0080-\uFFFF]/;
+
 function stripPeriod(name: string): string {
   // Blanks collapsed first: the patterns read any run of blanks as one, so nothing changes but the cost.
-  let s = dropSpans(dropSpans(name, "(", ")"), "[", "]").replace(/\s+/g, " ");
+  let s = dropSpans(dropSpans(name, "(", ")"), "[", "]").replace(BLANKS, " ");
   // A trailing phrase only counts as a period when it names a month or a date.
   for (const re of PERIODI_FINALI) {
     const from = Math.max(0, s.length - CODA_PERIODO);
     const m = re.exec(s.slice(from));
     if (m && from + m.index > 0) s = s.slice(0, from + m.index);
   }
-  return s.replace(/\s+/g, " ").trim();
+  return s.replace(BLANKS, " ").trim();
 }
 
 /** Each `open…close` span replaced by a blank, left to right, as /\([^)]*\)/g would: in one linear pass. */
@@ -148,7 +152,7 @@ export function displayName(variants: readonly string[]): string {
     else counts.set(clean, { n: 1, first: i });
   });
   if (counts.size === 0) return (variants[0] ?? "").trim();
-  const score = (s: string) => (isAllUpperOrLower(s) ? 0 : 1) + (/[\u0080-\uFFFF]/.test(s) ? 0.5 : 0);
+  const score = (s: string) => (isAllUpperOrLower(s) ? 0 : 1) + (NON_ASCII.test(s) ? 0.5 : 0);
   const best = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || score(b[0]) - score(a[0]) || a[1].first - b[1].first)[0]![0];
   return isAllUpperOrLower(best) ? titleCase(best) : best;
 }

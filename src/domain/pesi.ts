@@ -14,11 +14,13 @@ export interface Pesatura {
 
 const PREREQUISITO = /^(x|prerequisit[oi]|pre requisito|propedeutico|-|–|—)$/;
 
+const FRAZIONE = /^(\d+(?:[.,]\d+)?)\s*\/\s*(\d+(?:[.,]\d+)?)$/;
+
 export function leggiPesatura(raw: RawValue): Pesatura {
   if (typeof raw.v === "string") {
     const t = raw.v.trim();
     if (PREREQUISITO.test(t.toLowerCase()) || PREREQUISITO.test(normLabel(t))) return { peso: null, prerequisito: t };
-    const frac = /^(\d+(?:[.,]\d+)?)\s*\/\s*(\d+(?:[.,]\d+)?)$/.exec(t);
+    const frac = FRAZIONE.exec(t);
     if (frac) {
       const a = Number(frac[1]!.replace(",", "."));
       const b = Number(frac[2]!.replace(",", "."));

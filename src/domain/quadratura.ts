@@ -78,20 +78,22 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 const MONTH = new Map<string, number>();
 MESI.forEach((names, i) => names.forEach((n) => MONTH.set(n, i + 1)));
 
+// Module-level patterns: a literal inside a function is a new RegExp object per call (every name).
+const IN_BRACKETS = /\(([^)]*)\)|\[([^\]]*)\]/;
+const BLANKS = /\s+/g;
+const LEADING_PUNCTUATION = /^[\s,;:–—-]+/;
+
 /** The period text written with a name: inside parentheses, or the trailing phrase personKey drops. */
 export function testoPeriodo(nome: string): string | null {
-  const par = /\(([^)]*)\)|\[([^\]]*)\]/.exec(nome);
+  const par = IN_BRACKETS.exec(nome);
   if (par) {
     const t = (par[1] ?? par[2] ?? "").trim();
     return t || null;
   }
   const clean = withoutPeriod(nome);
-  const spaced = nome.replace(/\s+/g, " ").trim();
+  const spaced = nome.replace(BLANKS, " ").trim();
   if (clean && spaced.length > clean.length && spaced.startsWith(clean)) {
-    const rest = spaced
-      .slice(clean.length)
-      .replace(/^[\s,;:–—-]+/, "")
-      .trim();
+    const rest = spaced.slice(clean.length).replace(LEADING_PUNCTUATION, "").trim();
     return rest || null;
   }
   return null;

@@ -43,6 +43,8 @@ const formatters = new Map<number, Intl.NumberFormat>();
 
 /** A number the Italian way ("1.234,5"), with at most `decimals` decimals. Formatters are reused: creating one is slow. */
 export function numeroIt(n: number, decimals = 2): string {
+  // Whole numbers under 1000 (most percentages) read the same in every locale: Intl is slow.
+  if (Number.isInteger(n) && n > -1000 && n < 1000 && !Object.is(n, -0)) return String(n);
   let f = formatters.get(decimals);
   if (!f) formatters.set(decimals, (f = new Intl.NumberFormat("it-IT", { maximumFractionDigits: decimals })));
   return f.format(n);

@@ -42,26 +42,33 @@ export const MESI: ReadonlyArray<readonly string[]> = [
 const monthLookup = new Map<string, number>();
 MESI.forEach((names, i) => names.forEach((n) => monthLookup.set(n, i + 1)));
 
+// The patterns of this file live at module level: a literal inside a function is a new RegExp
+// object on every call, and these run for every cell the engine reads (docs/ARCHITECTURE.md).
+const TRAILING_YEAR = /\s*\d{2,4}$/;
+const QUOTED = /"[^"]*"/g;
+const BRACKETED = /\[[^\]]*\]/g;
+const PERCENT_SIGN = /%/;
+const DATE_CODE = /[dy]/;
+const MONTH_NAME_CODE = /(^|[^h:])m{3,}/;
+const DAY_MONTH_YEAR_CODE = /d.*m|m.*y/;
+
 /** "settem." → 9, "Gennaio" → 1, "GEN 2023" → 1; null when the text is not a month name. */
 export function monthFromLabel(text: string): number | null {
-  const n = normLabel(text).replace(/\s*\d{2,4}$/, "");
+  const n = normLabel(text).replace(TRAILING_YEAR, "");
   return monthLookup.get(n) ?? null;
 }
 
 /** True when the number format displays a percentage. */
 export function isPercentFormat(fmt: string | undefined): boolean {
-  return !!fmt && /%/.test(fmt.replace(/"[^"]*"/g, ""));
+  return !!fmt && PERCENT_SIGN.test(fmt.replace(QUOTED, ""));
 }
 
 /** True when the number format displays a date (d, m, y codes outside quotes and brackets). */
 export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
-  const f = fmt
-    .replace(/"[^"]*"/g, "")
-    .replace(/\[[^\]]*\]/g, "")
-    .toLowerCase();
+  const f = fmt.replace(QUOTED, "").replace(BRACKETED, "").toLowerCase();
   if (f === "general" || f === "@") return false;
-  return /[dy]/.test(f) || /(^|[^h:])m{3,}/.test(f) || /d.*m|m.*y/.test(f);
+  return DATE_CODE.test(f) || MONTH_NAME_CODE.test(f) || DAY_MONTH_YEAR_CODE.test(f);
 }
 
 /** Excel serial (1900 system) → date parts, in UTC to avoid time-zone drift. */
@@ -71,13 +78,20 @@ export function serialToDate(serial: number): DateParts {
   return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() };
 }
 
+const ANY_SPACE = /[\s\u00a0]/g;
+const SPACE_RUN = /[\s\u00a0]+/g;
+const MINUS_SIGN = /\u2212/g;
+const NUMBER_LIKE = /^[+-]?(\d|[.,]\d)[\d.,]*$/;
+const LEADING_SIGN = /^[+-]/;
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
 /**
  * A number written the Italian or the English way: "1.234,5", "20,00", "20.5", "-8", "−8".
  * A single dot followed by exactly three digits is an Italian thousands separator ("1.234").
  */
 export function parseNumberText(raw: string): number | null {
-  let s = raw.replace(/[\s\u00a0]/g, "").replace(/\u2212/g, "-");
-  if (!/^[+-]?(\d|[.,]\d)[\d.,]*$/.test(s)) return null;
+  let s = raw.replace(ANY_SPACE, "").replace(MINUS_SIGN, "-");
+  if (!NUMBER_LIKE.test(s)) return null;
   const lastDot = s.lastIndexOf(".");
   const lastComma = s.lastIndexOf(",");
   if (lastDot >= 0 && lastComma >= 0) {
@@ -91,10 +105,10 @@ export function parseNumberText(raw: string): number | null {
     else s = s.replace(",", ".");
   } else if (lastDot >= 0) {
     const parts = s.split(".");
-    const intPart = parts[0]!.replace(/^[+-]/, "");
+    const intPart = parts[0]!.replace(LEADING_SIGN, "");
     if (parts.length > 2 || (parts[1]!.length === 3 && intPart !== "0" && intPart !== "")) s = parts.join("");
   }
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(s)) return null;
+  if (!PLAIN_NUMBER.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
 }
@@ -148,6 +162,11 @@ export function parseSiNo(text: string): "SI" | "NO" | null {
   return null;
 }
 
+const SI_NO_TEXT = /^s[iì]\s*\/\s*no$/i;
+const PERCENT_TEXT = /^([+-]?[\d.,\s\u2212]+)\s*%$/;
+const NUMBER_IN_WORDS = /(^|[^\d\p{L}])([+\-\u2212]?\d[\d.,]*)\s*(%?)/u;
+const TRAILING_SEPARATOR = /[.,]$/;
+
 /** Reads a cell value into one of the tipi of spec §3. */
 export function parseValue(raw: RawValue): Parsed {
   const { v, fmt } = raw;
@@ -161,12 +180,12 @@ export function parseValue(raw: RawValue): Parsed {
     if (isDateFormat(fmt) && v > 0 && v < 2_958_466) return { tipo: "data", date: serialToDate(v) };
     return { tipo: "numero", value: v };
   }
-  const text = v.replace(/[\s\u00a0]+/g, " ").trim();
+  const text = v.replace(SPACE_RUN, " ").trim();
   if (text === "") return { tipo: "vuoto" };
   const sn = parseSiNo(text);
   if (sn) return { tipo: "si_no", value: sn };
-  if (/^s[iì]\s*\/\s*no$/i.test(text)) return { tipo: "si_no", value: "SI" };
-  const pct = /^([+-]?[\d.,\s\u2212]+)\s*%$/.exec(text);
+  if (SI_NO_TEXT.test(text)) return { tipo: "si_no", value: "SI" };
+  const pct = PERCENT_TEXT.exec(text);
   if (pct) {
     const n = parseNumberText(pct[1]!);
     if (n !== null) return { tipo: "percentuale", value: n };
@@ -181,9 +200,9 @@ export function parseValue(raw: RawValue): Parsed {
   const date = parseDateText(text);
   if (date) return { tipo: "data", date };
   // Text mixing a number with words ("circa 80 pratiche", "<= 30 giorni") yields the number.
-  const inner = /(^|[^\d\p{L}])([+\-\u2212]?\d[\d.,]*)\s*(%?)/u.exec(text);
+  const inner = NUMBER_IN_WORDS.exec(text);
   if (inner) {
-    const n2 = parseNumberText(inner[2]!.replace(/[.,]$/, ""));
+    const n2 = parseNumberText(inner[2]!.replace(TRAILING_SEPARATOR, ""));
     if (n2 !== null) return inner[3] ? { tipo: "percentuale", value: n2 } : { tipo: "numero", value: n2 };
   }
   return { tipo: "testo", text };
@@ -248,15 +267,22 @@ export interface Comparatore {
  * a" → at most; "<", "inferiore a", "meno di" → strictly less. null when the atteso says none.
  */
 export function comparatore(text: string): Comparatore | null {
-  const t = text.toLowerCase().replace(/[\s\u00a0]+/g, " ");
+  const t = text.toLowerCase().replace(SPACE_RUN, " ");
   // Symbols first ("≤ 30 min" is at most, whatever the words say), then words.
-  if (/>=|≥|=>/.test(t)) return { direzione: "crescente", stretto: false };
-  if (/<=|≤|=</.test(t)) return { direzione: "decrescente", stretto: false };
-  if (/>/.test(t)) return { direzione: "crescente", stretto: true };
-  if (/</.test(t)) return { direzione: "decrescente", stretto: true };
-  if (/\b(almeno|non inferiore|pari o superiore|minimo)\b/.test(t)) return { direzione: "crescente", stretto: false };
-  if (/\b(non superiore|pari o inferiore|max|massimo|entro|non oltre)\b/.test(t)) return { direzione: "decrescente", stretto: false };
-  if (/\b(superiore|maggiore|oltre)\b|\bpi[uù] di\b/.test(t)) return { direzione: "crescente", stretto: true };
-  if (/\b(inferiore|minore)\b|\bmeno di\b/.test(t)) return { direzione: "decrescente", stretto: true };
+  for (const [re, c] of COMPARATORI) if (re.test(t)) return c;
   return null;
 }
+
+// Shared answers, frozen: callers only read them.
+const COMPARATORI: ReadonlyArray<readonly [RegExp, Readonly<Comparatore>]> = (
+  [
+    [/>=|≥|=>/, { direzione: "crescente", stretto: false }],
+    [/<=|≤|=</, { direzione: "decrescente", stretto: false }],
+    [/>/, { direzione: "crescente", stretto: true }],
+    [/</, { direzione: "decrescente", stretto: true }],
+    [/\b(almeno|non inferiore|pari o superiore|minimo)\b/, { direzione: "crescente", stretto: false }],
+    [/\b(non superiore|pari o inferiore|max|massimo|entro|non oltre)\b/, { direzione: "decrescente", stretto: false }],
+    [/\b(superiore|maggiore|oltre)\b|\bpi[uù] di\b/, { direzione: "crescente", stretto: true }],
+    [/\b(inferiore|minore)\b|\bmeno di\b/, { direzione: "decrescente", stretto: true }],
+  ] as const
+).map(([re, c]) => [re, Object.freeze(c)] as const);

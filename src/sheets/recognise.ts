@@ -12,7 +12,7 @@ import * as indicatori from "./blocks/indicatori";
 import * as intestazione from "./blocks/intestazione";
 import * as personale from "./blocks/personale";
 import * as verificaBlock from "./blocks/verifica";
-import { valueOfHeader, type Evidence, type Located } from "./blocks/common";
+import { YEAR_TEXT, valueOfHeader, type Located } from "./blocks/common";
 import { emptyScheda, type RecognisedScheda } from "./blocks/types";
 import type { SheetView } from "./sheet-view";
 
@@ -44,6 +44,11 @@ export interface Assessment {
 
 /** Evidence a sheet needs to be a scheda, and the content blocks one of which it must have. */
 export const SCHEDA_THRESHOLD = 5;
+// Module-level patterns: a literal inside a function is a new RegExp object per call.
+const DIGIT = /\d/;
+const OBIETTIVO_WORD = /^(obiettivo|ob|scheda) /;
+const ESERCIZIO_YEAR = /\besercizio (\d{4})\b/;
+
 const ENTE_THRESHOLD = 3;
 
 export function locateBlocks(view: SheetView): BlocksFound {
@@ -116,12 +121,12 @@ function isSummary(view: SheetView, found: BlocksFound): boolean {
         if (values.size > 0) break;
         continue;
       }
-      if (!/\d/.test(t) || t.length > 20) break;
+      if (!DIGIT.test(t) || t.length > 20) break;
       values.add(t);
     }
     if (values.size >= 3) return true;
   }
-  const inline = view.labels.filter((l) => intestazione.inlineNumero(l.text) !== null && /^(obiettivo|ob|scheda) /.test(l.norm));
+  const inline = view.labels.filter((l) => intestazione.inlineNumero(l.text) !== null && OBIETTIVO_WORD.test(l.norm));
   if (inline.length >= 3) return true;
   // Several indicator tables each under its own obiettivo heading, one per row band: a prospetto.
   const numeri = view.findAll("numero").filter((l) => !view.blank(valueOfHeader(view, l, true).r, l.c));
@@ -136,7 +141,6 @@ export function classify(view: SheetView): "obiettivo" | "ente" | null {
 export function recognise(view: SheetView, tipo: "obiettivo" | "ente", found: BlocksFound = locateBlocks(view)): RecognisedScheda {
   const s = emptyScheda(view, tipo);
   s.blocks = Object.values(found).filter((b): b is Located<unknown> => b !== null);
-  s.evidence = s.blocks.flatMap((b): Evidence[] => b.evidence);
   if (found.intestazione) intestazione.read(view, found.intestazione.data, s);
   else if (tipo === "ente") intestazione.read(view, emptyHead(), s);
   if (found.contesto) contesto.read(view, found.contesto.data, s);
@@ -204,12 +208,12 @@ export function esercizioDa(views: SheetView[], fileName?: string): number | nul
     if (anno) {
       const p = v.rightOf(anno);
       const t = v.text(p.r, p.c);
-      if (/^(19|20)\d{2}$/.test(t)) return Number(t);
+      if (YEAR_TEXT.test(t)) return Number(t);
     }
   }
   for (const v of views) {
     for (const l of v.labels) {
-      const m = /\besercizio (\d{4})\b/.exec(l.norm);
+      const m = ESERCIZIO_YEAR.exec(l.norm);
       if (m) return Number(m[1]);
     }
   }

@@ -302,6 +302,9 @@ function mesiText(m: number[]): string {
   return m.length ? m.map((x) => MESI[x - 1]).join(", ") : "nessun mese";
 }
 
+/** "1. ", "Fase 2 - ": a fase's own number written before its description. */
+const FASE_NUMBER_PREFIX = /^(?:fase\s*)?\d{1,2}\s*[.)°:\-–]\s*/i;
+
 function readFasi(
   rec: RecognisedScheda,
   ctx: EvalContext,
@@ -320,7 +323,7 @@ function readFasi(
   for (const n of sorted) {
     const descPos = rec.fasi.get(n) ?? null;
     // "1. Ricognizione…": the fase's own number written before its description is not part of it.
-    const descrizione = text(view, descPos)?.replace(/^(?:fase\s*)?\d{1,2}\s*[.)°:\-–]\s*/i, "") || null;
+    const descrizione = text(view, descPos)?.replace(FASE_NUMBER_PREFIX, "") || null;
     const row = crono?.rows.find((r) => r.n === n);
     const marks = (r: number | null): number[] => {
       if (r === null || !crono) return [];
@@ -491,9 +494,12 @@ function compareMedia(
   if (Math.abs(typed.value - computed) > 0.5) add(codice, p, msg[codice](roundTiny(typed.value), roundTiny(computed)));
 }
 
+const DECIMAL_PLACES = /\.(0+|#+)/;
+const QUOTED = /"[^"]*"/g;
+
 function decimalsShown(fmt: string | undefined, v: number): number {
   if (fmt && fmt !== "General") {
-    const m = /\.(0+|#+)/.exec(fmt.replace(/"[^"]*"/g, ""));
+    const m = DECIMAL_PLACES.exec(fmt.replace(QUOTED, ""));
     return m ? m[1]!.length : 0;
   }
   const s = String(v);

@@ -124,12 +124,20 @@ export function valueRightOf(view: SheetView, l: Pos): Pos {
   return isLabelLike(view, p) ? { r: l.r, c: view.mergeEndCol(l.r, l.c) + 1 } : p;
 }
 
+// Patterns live at module level: a literal inside a function is a new RegExp object on every call,
+// garbage that the engine's scavenges pay for (docs/ARCHITECTURE.md, "Speed").
+const LABEL_COLON_VALUE = /^[^:]{2,60}:\s*(\S.*)$/s;
+
+/** A year and nothing else: "2023". */
+export const YEAR_TEXT = /^(19|20)\d{2}$/;
+
 /** "Obiettivo n. 3: Titolo" → the text after the label's own words, when the label carries its value. */
 export function inlineValue(text: string): string | null {
-  const m = /^[^:]{2,60}:\s*(\S.*)$/s.exec(text.trim());
+  const m = LABEL_COLON_VALUE.exec(text.trim());
   return m ? m[1]!.trim() : null;
 }
 
 export function evidence(role: Role, l: LabelCell): Evidence {
-  return { role, at: { r: l.r, c: l.c }, text: l.text };
+  // The label is its own position (a LabelCell is a Pos): no copy.
+  return { role, at: l, text: l.text };
 }

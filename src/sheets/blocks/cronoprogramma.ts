@@ -245,6 +245,11 @@ function wordCount(norm: string): number {
   return n;
 }
 
+// Module-level patterns: a literal inside a function is a new RegExp object per call (rows × cells).
+const FASE_NUMBER_START = /^(?:fase\s*|f\s?)?(\d{1,2})\b/;
+const NUMBER_THEN_WORD = /^(?:fase\s*)?\d{1,2}\s+[a-z]/;
+const THREE_LETTERS = /[a-z]{3}/i;
+
 /** Reads "1 previsto", "1 effettivo", "1 previsto effettivo", or a fase number beside Previsto/Effettivo. */
 function rowLabel(view: SheetView, r: number, firstMonthCol: number): RowLabelInfo | null {
   let n: number | null = null;
@@ -259,8 +264,8 @@ function rowLabel(view: SheetView, r: number, firstMonthCol: number): RowLabelIn
     const norm = view.norm(r, c);
     // A fase number starts with a digit or "f" (fase, F1): the pattern runs only then.
     const c0 = norm.charCodeAt(0);
-    const num = (c0 >= 48 && c0 <= 57) || c0 === 102 ? /^(?:fase\s*|f\s?)?(\d{1,2})\b/.exec(norm) : null;
-    if (num && n === null && (faseNumber(text) !== null || /^(?:fase\s*)?\d{1,2}\s+[a-z]/.test(norm))) {
+    const num = (c0 >= 48 && c0 <= 57) || c0 === 102 ? FASE_NUMBER_START.exec(norm) : null;
+    if (num && n === null && (faseNumber(text) !== null || NUMBER_THEN_WORD.test(norm))) {
       n = Number(num[1]);
       const anchor = view.anchor(r, c);
       at ??= anchor;
@@ -299,7 +304,7 @@ function rowLabel(view: SheetView, r: number, firstMonthCol: number): RowLabelIn
 /** Text that describes a fase, not a number, a percentage or a stato word. */
 function isDescription(view: SheetView, r: number, c: number): boolean {
   const v = view.cell(r, c)?.v;
-  return typeof v === "string" && /[a-z]{3}/i.test(v) && v.trim().length > 3;
+  return typeof v === "string" && THREE_LETTERS.test(v) && v.trim().length > 3;
 }
 
 function ownRowWords(view: SheetView, r: number, firstMonthCol: number): "previsto" | "effettivo" | null {

@@ -13,15 +13,19 @@ export interface FasiList {
   rows: Map<number, Pos>;
 }
 
+// Module-level patterns: a literal inside a function is a new RegExp object per call.
+const FASE_NUMBER = /^(?:fase\s*|f\.?\s*)?(\d{1,2})\s*[.)°]?$/i;
+const NUMBERED_DESCRIPTION = /^(?:fase\s*)?(\d{1,2})\s*[.)°:\-–]\s*\S.{2,}/i;
+
 /** "1", "1.", "1)", "Fase 1", "F1" → 1. */
 export function faseNumber(text: string): number | null {
-  const m = /^(?:fase\s*|f\.?\s*)?(\d{1,2})\s*[.)°]?$/i.exec(text.trim());
+  const m = FASE_NUMBER.exec(text.trim());
   return m ? Number(m[1]) : null;
 }
 
 /** "1. Ricognizione dei procedimenti", "Fase 2 - Redazione" → 2: a number and its description in one cell. */
 export function numberedDescription(text: string): number | null {
-  const m = /^(?:fase\s*)?(\d{1,2})\s*[.)°:\-–]\s*\S.{2,}/i.exec(text.trim());
+  const m = NUMBERED_DESCRIPTION.exec(text.trim());
   return m ? Number(m[1]) : null;
 }
 

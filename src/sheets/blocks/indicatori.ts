@@ -8,7 +8,7 @@
  */
 import type { LabelCell, Pos, SheetView } from "../sheet-view";
 import type { Role } from "../vocabulary/roles";
-import { MAX_TABLE_ROWS, evidence, isLabelLike, rowStartsBlock, valueRightOf, type Evidence, type Located } from "./common";
+import { MAX_TABLE_ROWS, YEAR_TEXT, evidence, isLabelLike, rowStartsBlock, valueRightOf, type Evidence, type Located } from "./common";
 import { monthHeaderAt } from "./mesi";
 import type { RecognisedScheda } from "./types";
 
@@ -113,7 +113,7 @@ function headerIn(view: SheetView, from: number, to: number, heading: LabelCell 
 
 function yearOf(view: SheetView, r: number, c: number): number | null {
   const t = view.text(r, c);
-  return /^(19|20)\d{2}$/.test(t) ? Number(t) : null;
+  return YEAR_TEXT.test(t) ? Number(t) : null;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { normLabel } from "../../domain/text";
 import type { LabelCell, SheetView } from "../sheet-view";
-import { MAX_TABLE_ROWS, evidence, rowStartsBlock, type Located } from "./common";
+import { MAX_TABLE_ROWS, YEAR_TEXT, evidence, rowStartsBlock, type Located } from "./common";
 import type { RecognisedScheda } from "./types";
 
 export interface IndiciHeader {
@@ -23,7 +23,7 @@ export function locate(view: SheetView): Located<IndiciHeader | null> | null {
     let media: number | null = null;
     for (const [c, cell] of view.grid.rowCells(r)) {
       const t = typeof cell.v === "number" ? String(cell.v) : typeof cell.v === "string" ? cell.v.trim() : "";
-      if (/^(19|20)\d{2}$/.test(t)) years.push(c);
+      if (YEAR_TEXT.test(t)) years.push(c);
       else if (view.is("media", normLabel(t))) media = c;
     }
     if (years.length >= 1 && media !== null) {

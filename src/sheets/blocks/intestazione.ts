@@ -29,10 +29,16 @@ const NUMBERED_TITLE = /^\s*(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?\s+\S/;
 /** "Peso 15", "Pesatura: 20%", "Peso obiettivo 1,2": the weight written inside its label. */
 const INLINE_PESO = /^\s*(?:peso|pesatura)(?:\s+(?:obiettivo|attribuito|ponderale))?\s*[:=]?\s*\d+(?:[.,]\d+)?\s*%?\s*$/i;
 
+// Module-level patterns: a literal inside a function is a new RegExp object per call.
+const TRAILING_DOTS = /[.\s]+$/;
+const DIGIT = /\d/;
+const FOUR_DIGITS = /^\d{4}$/;
+const ENDS_WITH_COLON = /:\s*$/;
+
 export function inlineNumero(text: string): string | null {
   const m = INLINE_NUMERO.exec(text);
   if (!m) return null;
-  return m[1]!.replace(/[.\s]+$/, "").trim() || null;
+  return m[1]!.replace(TRAILING_DOTS, "").trim() || null;
 }
 
 function hasValue(view: SheetView, l: LabelCell): boolean {
@@ -42,6 +48,15 @@ function hasValue(view: SheetView, l: LabelCell): boolean {
   return !view.blank(q.r, q.c) || inlineValue(l.text) !== null;
 }
 
+/** The first label above row `rows` that passes: labels are in reading order, so the scan stops there. */
+function firstInTop(view: SheetView, rows: number, pred: (l: LabelCell) => boolean): LabelCell | null {
+  for (const l of view.labels) {
+    if (l.r >= rows) break;
+    if (pred(l)) return l;
+  }
+  return null;
+}
+
 export function locate(view: SheetView): Located<Intestazione> | null {
   const first = (role: Role, pred: (l: LabelCell) => boolean = () => true): LabelCell | null => view.findAll(role).find(pred) ?? null;
   // A numero label with a value wins over one without (a stray "Codice" column elsewhere).
@@ -49,14 +64,12 @@ export function locate(view: SheetView): Located<Intestazione> | null {
   const numero = numeri.find((l) => hasValue(view, l)) ?? numeri[0] ?? null;
   let numeroInline: Intestazione["numeroInline"] = null;
   if (!numero) {
-    for (const l of view.labels) {
-      if (l.r > 40) break;
+    const numbered = (l: LabelCell): boolean => {
       const v = inlineNumero(l.text);
-      if (v && /\d/.test(v) && !/^\d{4}$/.test(v)) {
-        numeroInline = { label: l, value: v };
-        break;
-      }
-    }
+      return !!v && DIGIT.test(v) && !FOUR_DIGITS.test(v);
+    };
+    const l = firstInTop(view, 41, numbered);
+    if (l) numeroInline = { label: l, value: inlineNumero(l.text)! };
   }
   const titoloScheda = first("schedaObiettivo", (l) => l.r < 30);
   if (!numero && !numeroInline && titoloScheda) {
@@ -72,7 +85,7 @@ export function locate(view: SheetView): Located<Intestazione> | null {
   // A column header "Peso" of the indicator table is not the obiettivo's pesatura; "Peso 15" carries its value.
   const inHeaderRow = (l: LabelCell): boolean =>
     view.rowLabels(l.r).some((x) => x !== l && (view.is("atteso", x.norm) || view.is("realizzato", x.norm)));
-  const pesoInline = view.labels.find((l) => l.r < 40 && INLINE_PESO.test(l.text)) ?? null;
+  const pesoInline = firstInTop(view, 40, (l) => INLINE_PESO.test(l.text));
   const pesatura =
     (numero && view.rowLabels(numero.r).find((l) => view.is("pesatura", l.norm))) ||
     first("pesatura", (l) => near(l) && !inHeaderRow(l)) ||
@@ -153,7 +166,8 @@ export function read(view: SheetView, found: Intestazione, s: RecognisedScheda):
     const right = view.rightOf(l);
     const below = { r: view.mergeEndRow(l.r, l.c) + 1, c: l.c };
     if (!view.blank(right.r, right.c) && !isLabelLike(view, right) && right.c - l.c <= 8) s.titolo = right;
-    else if (!view.blank(below.r, below.c) && !isLabelLike(view, below) && !/:\s*$/.test(view.text(below.r, below.c))) s.titolo = below;
+    else if (!view.blank(below.r, below.c) && !isLabelLike(view, below) && !ENDS_WITH_COLON.test(view.text(below.r, below.c)))
+      s.titolo = below;
   }
   if (pesatura && INLINE_PESO.test(pesatura.text)) s.pesatura = { r: pesatura.r, c: pesatura.c };
   else if (pesatura) s.pesatura = headerValue(view, pesatura, sameRow(pesatura));

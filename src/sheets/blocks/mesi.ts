@@ -43,16 +43,21 @@ const ROMAN: Record<string, number> = {
 /** Every quarter or half-year label has one of these (a cheap test before the full reading). */
 const PERIOD_WORD = /tri|sem|quad/i;
 
+// Module-level patterns: a literal inside a function is a new RegExp object per call.
+const YEAR_WORD = /\b(19|20)\d{2}\b/;
+const TRIMESTRE = /^(i{1,3}|iv|[1-4]|primo|secondo|terzo|quarto)\s*(?:o\s*)?(trim|trimestre|quadrim)$/;
+const TRIMESTRE_AFTER = /^(?:trim|trimestre)\s*(i{1,3}|iv|[1-4])$/;
+const SEMESTRE = /^(i{1,2}|[12]|primo|secondo)\s*(?:o\s*)?(sem|semestre)$/;
+const SEMESTRE_AFTER = /^(?:sem|semestre)\s*(i{1,2}|[12])$/;
+const LETTER = /[a-z]/;
+const ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
+
 /** "I trim.", "1° trimestre", "primo trimestre", "trim. 2", "III trimestre 2023" → 1..4; semesters likewise. */
 export function periodOf(text: string): { kind: "trimestri" | "semestri"; n: number } | null {
-  const n = normLabel(text)
-    .replace(/\b(19|20)\d{2}\b/, "")
-    .trim();
-  let m =
-    /^(i{1,3}|iv|[1-4]|primo|secondo|terzo|quarto)\s*(?:o\s*)?(trim|trimestre|quadrim)$/.exec(n) ??
-    /^(?:trim|trimestre)\s*(i{1,3}|iv|[1-4])$/.exec(n);
+  const n = normLabel(text).replace(YEAR_WORD, "").trim();
+  let m = TRIMESTRE.exec(n) ?? TRIMESTRE_AFTER.exec(n);
   if (m && !n.includes("quadrim")) return { kind: "trimestri", n: ROMAN[m[1]!]! };
-  m = /^(i{1,2}|[12]|primo|secondo)\s*(?:o\s*)?(sem|semestre)$/.exec(n) ?? /^(?:sem|semestre)\s*(i{1,2}|[12])$/.exec(n);
+  m = SEMESTRE.exec(n) ?? SEMESTRE_AFTER.exec(n);
   if (m) return { kind: "semestri", n: ROMAN[m[1]!]! };
   return null;
 }
@@ -106,8 +111,8 @@ function findMonthHeader(view: SheetView, r: number, allowPeriods: boolean): Mon
   for (const [c, cell] of cells) {
     if (typeof cell.v === "string") {
       const t = cell.v.trim().toLowerCase();
-      if (t.length === 1 && /[a-z]/.test(t)) letters.push([c, t]);
-      else if (/^\d{1,2}$/.test(t)) numbers.push([c, Number(t)]);
+      if (t.length === 1 && LETTER.test(t)) letters.push([c, t]);
+      else if (ONE_OR_TWO_DIGITS.test(t)) numbers.push([c, Number(t)]);
       const p = allowPeriods && PERIOD_WORD.test(cell.v) ? periodOf(cell.v) : null;
       if (p) periods.push([c, p]);
     } else if (typeof cell.v === "number" && Number.isInteger(cell.v) && !isDateFormat(cell.fmt)) numbers.push([c, cell.v]);

@@ -3,7 +3,7 @@
  * these positions, and the write plans write back into exactly these cells.
  */
 import type { Pos, SheetView } from "../sheet-view";
-import type { Evidence, Located } from "./common";
+import type { Located } from "./common";
 import type { ContestoPos } from "./contesto";
 
 export interface PersonaRef {
@@ -118,7 +118,6 @@ export interface RecognisedScheda {
   problems: Problem[];
   /** The blocks found and the evidence for each (what made this sheet a scheda). */
   blocks: Array<Located<unknown>>;
-  evidence: Evidence[];
 }
 
 export function emptyScheda(view: SheetView, tipo: "obiettivo" | "ente"): RecognisedScheda {
@@ -147,6 +146,5 @@ export function emptyScheda(view: SheetView, tipo: "obiettivo" | "ente"): Recogn
     indici: [],
     problems: [],
     blocks: [],
-    evidence: [],
   };
 }
