@@ -46,20 +46,25 @@ const MAX_VALUE_GAP = 15;
 export class SheetView {
   readonly grid: SheetGrid;
   readonly vocab: Vocabulary;
-  readonly labels: LabelCell[] = [];
-  private readonly byRow = new Map<number, LabelCell[]>();
+  readonly labels: LabelCell[];
+  /** Each row's labels, by row number (an array: a map per sheet cost more than the labels). */
+  private readonly byRow: Array<LabelCell[] | undefined> = [];
 
   private readonly textCache = new Map<number, string>();
 
   constructor(grid: SheetGrid, vocab: Vocabulary = BUILTIN_VOCABULARY) {
     this.grid = grid;
     this.vocab = vocab;
-    // Indexed loops: this runs over every cell of every sheet (bench "cli").
+    // Indexed loops and exact-size lists: this runs over every cell of every sheet (bench "cli"),
+    // and a list grown by push reserves room for 17 entries where a role or a row has one or two.
     const rows = grid.rowIndexes();
-    const byRole = this.byRole;
+    const labels: LabelCell[] = new Array<LabelCell>(countTexts(grid, rows));
+    const roleLists: Array<readonly number[]> = new Array<readonly number[]>(labels.length);
+    const perRole: number[] = new Array<number>(ROLE_INDEX.size).fill(0);
+    let n = 0;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
-      const start = this.labels.length;
+      const start = n;
       const cells = grid.rowCells(r);
       for (let k = 0; k < cells.length; k++) {
         const entry = cells[k]!;
@@ -67,18 +72,24 @@ export class SheetView {
         if (typeof v !== "string") continue;
         const info = vocab.labelInfo(v);
         if (!info.norm) continue;
-        const l: LabelCell = { r, c: entry[0], norm: info.norm, text: v };
-        this.labels.push(l);
-        // The labels of each role, in reading order: the blocks ask for dozens of roles.
-        for (let j = 0; j < info.roles.length; j++) {
-          const list = byRole[info.roles[j]!];
-          if (list) list.push(l);
-          else byRole[info.roles[j]!] = [l];
-        }
+        labels[n] = { r, c: entry[0], norm: info.norm, text: v };
+        roleLists[n++] = info.roles;
+        for (let j = 0; j < info.roles.length; j++) perRole[info.roles[j]!]!++;
       }
-      // A row's labels are contiguous in reading order: one exact-size copy (pushing into a fresh
-      // array per row reserved room for 17 labels where rows hold two or three).
-      if (this.labels.length > start) this.byRow.set(r, this.labels.slice(start));
+      // A row's labels are contiguous in reading order.
+      if (n > start) this.byRow[r] = labels.slice(start, n);
+    }
+    labels.length = n;
+    this.labels = labels;
+    // The labels of each role, in reading order: the blocks ask for dozens of roles.
+    const byRole = this.byRole;
+    const filled: number[] = new Array<number>(perRole.length).fill(0);
+    for (let i = 0; i < n; i++) {
+      const roles = roleLists[i]!;
+      for (let j = 0; j < roles.length; j++) {
+        const role = roles[j]!;
+        (byRole[role] ??= new Array<LabelCell>(perRole[role]!))[filled[role]!++] = labels[i]!;
+      }
     }
   }
 
@@ -113,8 +124,8 @@ export class SheetView {
     return typeof m === "string" ? this.ofRole(m) : this.labels.filter((l) => matches(m, l.norm));
   }
 
-  rowLabels(r: number): LabelCell[] {
-    return this.byRow.get(r) ?? [];
+  rowLabels(r: number): readonly LabelCell[] {
+    return this.byRow[r] ?? NO_LABELS;
   }
 
   /** The cell a person sees at (r, c), merges resolved. */
@@ -229,6 +240,16 @@ export class SheetView {
     const rows = this.rows();
     for (let i = firstAfter(rows, r); i < rows.length; i++) yield rows[i]!;
   }
+}
+
+/** How many text cells the sheet holds: the most labels it can have. */
+function countTexts(grid: SheetGrid, rows: readonly number[]): number {
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = grid.rowCells(rows[i]!);
+    for (let k = 0; k < cells.length; k++) if (typeof cells[k]![1].v === "string") n++;
+  }
+  return n;
 }
 
 /** Index of the first element > r in an ascending list (binary search: sheets have hundreds of rows). */

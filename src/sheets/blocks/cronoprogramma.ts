@@ -405,9 +405,10 @@ function backgroundFill(view: SheetView, crono: Cronoprogramma): string | null {
       if (r === null) continue;
       for (const c of cols) {
         total++;
-        const f = view.own(r, c)?.fill;
+        const own = view.own(r, c);
+        const f = own?.fill;
         if (f) counts.set(f, (counts.get(f) ?? 0) + 1);
-        else if (isBlank(view.own(r, c)?.v)) bare++;
+        else if (isBlank(own?.v)) bare++;
       }
     }
   }
@@ -416,7 +417,13 @@ function backgroundFill(view: SheetView, crono: Cronoprogramma): string | null {
   // A shaded grid with marks in another colour: the fill under most cells is the background when
   // (nearly) every other cell carries another fill. Marks in two colours on a white grid leave
   // many bare cells, so their colours are never taken for a background.
-  const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  let top: string | null = null;
+  let n = 0;
+  for (const [fill, k] of counts)
+    if (k > n) {
+      top = fill;
+      n = k;
+    }
   if (top === null || n / total < 0.5 || counts.size < 2 || bare / total > 0.1) return null;
   return top;
 }

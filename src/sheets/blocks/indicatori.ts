@@ -61,7 +61,10 @@ function roleOfHeader(view: SheetView, l: LabelCell): Role | null {
 /** The header of a table in rows from..to: the first row with an atteso column. */
 function headerIn(view: SheetView, from: number, to: number, heading: LabelCell | null): IndicatorTable | null {
   for (let r = from; r <= to; r++) {
-    const row = view.rowLabels(r).filter((l) => !heading || !(l.r === heading.r && l.c === heading.c));
+    const labels = view.rowLabels(r);
+    // A header has an atteso column: rows without one are passed over before anything is built.
+    if (!labels.some((l) => view.is("atteso", l.norm))) continue;
+    const row = labels.filter((l) => !heading || !(l.r === heading.r && l.c === heading.c));
     const roles = new Map<Role, LabelCell>();
     for (const l of row) {
       const role = roleOfHeader(view, l);

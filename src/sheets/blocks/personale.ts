@@ -87,12 +87,12 @@ export function read(view: SheetView, h: PersonaleHeader, s: RecognisedScheda): 
     if (r <= h.headerEnd) continue;
     if (r > h.headerEnd + MAX_TABLE_ROWS) break;
     if (rowStartsBlock(view, r)) break;
-    if ([nomeCol, catCol].some((c) => c !== null && view.is("totale", view.norm(r, c)))) continue;
+    if (view.is("totale", view.norm(r, nomeCol)) || (catCol !== null && view.is("totale", view.norm(r, catCol)))) continue;
     // Three blank rows after the people end the table (other content further below is not a person).
     const last = s.personale[s.personale.length - 1];
     if (last && r > last.row + 3) break;
     if (view.blank(r, nomeCol)) {
-      const pcts = [prevCol, realCol].some((c) => c !== null && !view.blank(r, c));
+      const pcts = (prevCol !== null && !view.blank(r, prevCol)) || (realCol !== null && !view.blank(r, realCol));
       if (!pcts) continue;
     }
     s.personale.push({
