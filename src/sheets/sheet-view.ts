@@ -3,7 +3,7 @@
  * look-ups the recognisers need ("the value right of this label", "the first row below").
  */
 import { cleanText, normLabel } from "../domain/text";
-import { a1, isBlank, type Cell, type MergeRange, type SheetGrid } from "./grid";
+import { isBlank, type Cell, type MergeRange, type SheetGrid } from "./grid";
 import { ROLE_INDEX, type Role } from "./vocabulary/roles";
 import { BUILTIN_VOCABULARY, type Vocabulary } from "./vocabulary/vocabulary";
 
@@ -209,30 +209,9 @@ export class SheetView {
     return { r: p.r, c: start };
   }
 
-  /** True when (r, c) holds a value (not blank) right of a label. */
-  hasValueRightOf(p: Pos): boolean {
-    const v = this.rightOf(p);
-    return !this.blank(v.r, v.c);
-  }
-
   /** Rows that hold something, ascending. */
   rows(): number[] {
     return this.grid.rowIndexes();
-  }
-
-  addr(p: Pos): string {
-    return a1(p.r, p.c);
-  }
-
-  /** True when row r contains a label that starts another block. */
-  rowStartsBlock(r: number, test: (norm: string) => boolean): boolean {
-    return this.rowLabels(r).some((l) => test(l.norm));
-  }
-
-  /** Index of the first stored row > r, or undefined when none. */
-  nextRow(r: number): number | undefined {
-    const rows = this.rows();
-    return rows[firstAfter(rows, r)];
   }
 
   /** Stored rows below r, ascending (the tables read down from their header). */
