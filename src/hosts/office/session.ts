@@ -18,7 +18,7 @@ import { applyPlan, undo, type UndoRecord } from "./apply";
 import { type Capabilities, officeCapabilities } from "./capabilities";
 import { officeDocumentStore } from "./document-store";
 import { officeErrorCode, toPegError } from "./errors";
-import { readWorkbook, type WorkbookRead } from "./read";
+import type { WorkbookRead } from "./read";
 import { sharedState, type SharedState } from "./shared-state";
 
 /** Excel.run, or the fake's run in tests. */
@@ -54,6 +54,8 @@ export function officeBackend(d: Omit<SessionDeps, "state" | "today">): Backend<
     const fillCells = Array.isArray(hl)
       ? (hl as Array<{ foglio: string; cella: string }>).filter((h) => typeof h?.foglio === "string" && typeof h?.cella === "string")
       : [];
+    // The reader (and the grid it fills) loads with the first read: the pane starts without it.
+    const { readWorkbook } = await import("./read");
     return d.run((ctx) => readWorkbook(ctx, { capabilities: d.capabilities, withSelection, markAreas, fillCells }));
   };
   const scritto = (record: UndoRecord, celle: number): Scritto<UndoRecord> => ({
