@@ -108,6 +108,7 @@ export class SheetGrid {
   get(r: number, c: number): Cell | undefined {
     const row = this.row(r);
     if (!row) return undefined;
+    // An exact-match search of its own: this is the engine's most frequent call.
     let lo = 0;
     let hi = row.length - 1;
     while (lo <= hi) {
@@ -182,6 +183,18 @@ export class SheetGrid {
     for (const r of this.rowsMap.keys()) n += this.row(r)!.length;
     return n;
   }
+}
+
+/** The first index of a row's [column, cell] pairs, in column order, whose column is ≥ c (a binary search). */
+export function columnBound(cells: ReadonlyArray<readonly [number, Cell]>, c: number): number {
+  let lo = 0;
+  let hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cells[mid]![0] < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface WorkbookGrid {

@@ -3,7 +3,7 @@
  * look-ups the recognisers need ("the value right of this label", "the first row below").
  */
 import { cleanText, normLabel } from "../domain/text";
-import { isBlank, type Cell, type MergeRange, type SheetGrid } from "./grid";
+import { columnBound, isBlank, type Cell, type MergeRange, type SheetGrid } from "./grid";
 import { ROLE_INDEX, type Role } from "./vocabulary/roles";
 import { BUILTIN_VOCABULARY, type Vocabulary } from "./vocabulary/vocabulary";
 
@@ -192,16 +192,9 @@ export class SheetView {
    */
   rightOf(p: Pos): Pos {
     const start = this.mergeEndCol(p.r, p.c) + 1;
-    // The row's stored cells, from the first at or after start (sorted: a binary search).
+    // The row's stored cells, from the first at or after start.
     const cells = this.grid.rowCells(p.r);
-    let lo = 0;
-    let hi = cells.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cells[mid]![0] < start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < cells.length; k++) {
+    for (let k = columnBound(cells, start); k < cells.length; k++) {
       const [c, own] = cells[k]!;
       if (c > start + MAX_VALUE_GAP) break;
       if (!isBlank(own.v) || own.error) return { r: p.r, c };

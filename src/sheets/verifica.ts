@@ -79,7 +79,8 @@ export interface VerificaOptions {
 function text(view: SheetView, p: Pos | null): string | null {
   if (!p) return null;
   const t = view.text(p.r, p.c);
-  return t === "" ? null : cleanText(t);
+  // view.text already collapses white space.
+  return t === "" ? null : t;
 }
 
 export function verifica(grid: WorkbookGrid, opts: VerificaOptions): Analysis {

@@ -64,12 +64,14 @@ export function locate(view: SheetView): Located<Intestazione> | null {
   const numero = numeri.find((l) => hasValue(view, l)) ?? numeri[0] ?? null;
   let numeroInline: Intestazione["numeroInline"] = null;
   if (!numero) {
-    const numbered = (l: LabelCell): boolean => {
+    for (const l of view.labels) {
+      if (l.r > 40) break;
       const v = inlineNumero(l.text);
-      return !!v && DIGIT.test(v) && !FOUR_DIGITS.test(v);
-    };
-    const l = firstInTop(view, 41, numbered);
-    if (l) numeroInline = { label: l, value: inlineNumero(l.text)! };
+      if (v && DIGIT.test(v) && !FOUR_DIGITS.test(v)) {
+        numeroInline = { label: l, value: v };
+        break;
+      }
+    }
   }
   const titoloScheda = first("schedaObiettivo", (l) => l.r < 30);
   if (!numero && !numeroInline && titoloScheda) {

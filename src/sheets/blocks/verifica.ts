@@ -75,13 +75,8 @@ export type CampoTesto = (typeof CAMPI_TESTO)[number][1];
 
 /** Headings of the verifica block and of the scheda's other blocks: a cell holding one is never a user's text. */
 const LABEL_ROLES: readonly Role[] = [
-  "relazione",
-  "analisi",
-  "cause",
-  "effetti",
+  ...CAMPI_TESTO.map(([role]) => role),
   "provvedimenti",
-  "intrapresi",
-  "daAttivare",
   "verificaIntermedia",
   "verificaFinale",
   "mediaValore",

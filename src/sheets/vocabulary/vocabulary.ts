@@ -111,11 +111,6 @@ export class Vocabulary {
     return this.entry(norm).set;
   }
 
-  /** The same roles as a list (iterated where the set is walked: the role index of a sheet). */
-  roleList(norm: string): readonly Role[] {
-    return this.entry(norm).list;
-  }
-
   private readonly textMemo = new Map<string, LabelInfo>();
   private textMemoChars = 0;
 

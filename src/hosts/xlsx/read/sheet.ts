@@ -6,7 +6,7 @@
  * stays bounded: caps on cells and merges stop a hostile sheet with an Italian message.
  */
 import { PegError } from "../../../domain/errors";
-import { SheetGrid, type Cell, type CellScalar, type MergeRange, type SheetVisibility } from "../../../sheets/grid";
+import { SheetGrid, columnBound, type Cell, type CellScalar, type MergeRange, type SheetVisibility } from "../../../sheets/grid";
 import { fileErrors } from "../../../strings/it";
 import {
   MAX_CELLS_PER_SHEET,
@@ -477,7 +477,7 @@ export class SheetReader implements XmlHandler {
       for (let i = lowerBound(rowIndex, m.r1); i < rowIndex.length && rowIndex[i]! <= m.r2; i++) {
         const r = rowIndex[i]!;
         const cells = rowCells(r);
-        let k = cellBound(cells, m.c1);
+        let k = columnBound(cells, m.c1);
         step(1);
         for (; k < cells.length && cells[k]![0] <= m.c2; k++) {
           step(1);
@@ -523,7 +523,7 @@ export class SheetReader implements XmlHandler {
         for (let c = m.c1; c <= m.c2; c++) {
           step(1);
           if (cells) {
-            const k = cellBound(cells, c);
+            const k = columnBound(cells, c);
             if (k < cells.length && cells[k]![0] === c) continue;
           }
           if (this.unkept.has(r * MAX_COL + c)) continue;
@@ -536,18 +536,6 @@ export class SheetReader implements XmlHandler {
     }
     return created;
   }
-}
-
-/** The first index of a column-sorted row whose column is ≥ c. */
-function cellBound(cells: RowCells, c: number): number {
-  let lo = 0;
-  let hi = cells.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cells[mid]![0] < c) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
